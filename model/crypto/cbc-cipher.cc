@@ -1,0 +1,152 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "cbc-cipher.h"
+
+#include "evp-fetch.h"
+
+#include "ns3/log.h"
+
+#include <climits>
+#include <cstring>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CbcCipher");
+
+CbcCipher::CbcCipher(EncrId id, size_t blockSize)
+    : m_id(id),
+      m_blockSize(blockSize)
+{
+}
+
+CbcCipher::~CbcCipher()
+{
+    EVP_CIPHER_CTX_free(m_ctx[0]);
+    EVP_CIPHER_CTX_free(m_ctx[1]);
+    OPENSSL_cleanse(m_key, sizeof(m_key));
+}
+
+std::unique_ptr<CbcCipher>
+CbcCipher::Create(EncrId id, ByteView key, CryptoStatus* status)
+{
+    const char* name = nullptr;
+    size_t blockSize = 16;
+    if (id == EncrId::TRIPLE_DES)
+    {
+        name = key.size == 24 ? "DES-EDE3-CBC" : nullptr;
+        blockSize = 8;
+    }
+    else
+    {
+        name = key.size == 16   ? "AES-128-CBC"
+               : key.size == 24 ? "AES-192-CBC"
+               : key.size == 32 ? "AES-256-CBC"
+                                : nullptr;
+    }
+    if (name == nullptr)
+    {
+        *status = CryptoStatus::BAD_KEY_LENGTH;
+        return nullptr;
+    }
+    EVP_CIPHER* cipher = EvpFetchCipher(name);
+    if (cipher == nullptr)
+    {
+        *status = CryptoStatus::BACKEND_ERROR;
+        return nullptr;
+    }
+    std::unique_ptr<CbcCipher> c(new CbcCipher(id, blockSize));
+    c->m_cipher = cipher;
+    c->m_keySize = key.size;
+    std::memcpy(c->m_key, key.data, key.size);
+    *status = CryptoStatus::OK;
+    return c;
+}
+
+EncrId
+CbcCipher::GetId() const
+{
+    return m_id;
+}
+
+bool
+CbcCipher::IsAead() const
+{
+    return false;
+}
+
+size_t
+CbcCipher::GetBlockSize() const
+{
+    return m_blockSize;
+}
+
+size_t
+CbcCipher::GetIvSize() const
+{
+    // RFC 3602 2.1 / RFC 2451 2.3: the explicit IV is one cipher block.
+    return m_blockSize;
+}
+
+size_t
+CbcCipher::GetIcvSize() const
+{
+    return 0;
+}
+
+CryptoStatus
+CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
+{
+    if (in.size % m_blockSize != 0 || in.size > INT_MAX)
+    {
+        return CryptoStatus::BAD_INPUT_LENGTH;
+    }
+    EVP_CIPHER_CTX*& ctx = m_ctx[enc];
+    if (ctx == nullptr)
+    {
+        ctx = EVP_CIPHER_CTX_new();
+        if (ctx == nullptr ||
+            EVP_CipherInit_ex2(ctx,
+                               static_cast<const EVP_CIPHER*>(m_cipher),
+                               m_key,
+                               nullptr,
+                               enc,
+                               nullptr) != 1 ||
+            EVP_CIPHER_CTX_set_padding(ctx, 0) != 1)
+        {
+            EVP_CIPHER_CTX_free(ctx);
+            ctx = nullptr;
+            return CryptoStatus::BACKEND_ERROR;
+        }
+        if (m_ctx[1 - enc] != nullptr)
+        {
+            OPENSSL_cleanse(m_key, sizeof(m_key));
+        }
+    }
+    int len = 0;
+    // A null cipher and key keep the key schedule; only the IV is reset.
+    if (EVP_CipherInit_ex2(ctx, nullptr, nullptr, iv, enc, nullptr) != 1 ||
+        (in.size > 0 && EVP_CipherUpdate(ctx, out, &len, in.data, static_cast<int>(in.size)) != 1))
+    {
+        return CryptoStatus::BACKEND_ERROR;
+    }
+    return CryptoStatus::OK;
+}
+
+CryptoStatus
+CbcCipher::Encrypt(const uint8_t* iv, ByteView, ByteView in, uint8_t* out, uint8_t*)
+{
+    return Run(1, iv, in, out);
+}
+
+CryptoStatus
+CbcCipher::Decrypt(const uint8_t* iv, ByteView, ByteView in, uint8_t* out, const uint8_t*)
+{
+    return Run(0, iv, in, out);
+}
+
+} // namespace ns3
