@@ -214,6 +214,7 @@ test_sources = [
     'test/unit/dataplane/ah-codec-test.cc',
     'test/unit/dataplane/security-association-test.cc',
     'test/unit/dataplane/security-association-database-test.cc',
+    'test/unit/dataplane/type-id-test.cc',
     'test/unit/isakmp/ikev2-malformed-test.cc',
     'test/unit/isakmp/ikev2-message-rules-test.cc',
     'test/integration/ipsec-transport-test.cc',

@@ -116,6 +116,45 @@ operator delete(void* p, size_t) noexcept
     std::free(p);
 }
 
+// The array and nothrow forms too: left to the runtime (ASan's, say), new[] would not come from
+// malloc while the default delete[] would free() through the operator delete above.
+void*
+operator new[](size_t n)
+{
+    return operator new(n);
+}
+
+void
+operator delete[](void* p) noexcept
+{
+    std::free(p);
+}
+
+void
+operator delete[](void* p, size_t) noexcept
+{
+    std::free(p);
+}
+
+void*
+operator new(size_t n, const std::nothrow_t&) noexcept
+{
+    try
+    {
+        return operator new(n);
+    }
+    catch (const std::bad_alloc&)
+    {
+        return nullptr;
+    }
+}
+
+void*
+operator new[](size_t n, const std::nothrow_t& tag) noexcept
+{
+    return operator new(n, tag);
+}
+
 TEST(SecurityAssociationTest, ValidParametersCreateKeyedContexts)
 {
     auto gcm = MustCreate(Esp(EncrId::AES_GCM_16, 256, IntegId::NONE));
