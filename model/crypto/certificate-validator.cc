@@ -77,9 +77,9 @@ CheckOfVerifyError(int error)
 std::string
 DescribeTime(Time simulated)
 {
-    const int64_t unix = Certificate::ToUnixSeconds(simulated);
-    const int64_t days = unix >= 0 ? unix / 86400 : (unix - 86399) / 86400;
-    const int64_t secs = unix - days * 86400;
+    const int64_t unixSeconds = Certificate::ToUnixSeconds(simulated);
+    const int64_t days = unixSeconds >= 0 ? unixSeconds / 86400 : (unixSeconds - 86399) / 86400;
+    const int64_t secs = unixSeconds - days * 86400;
     // Civil date from days since 1970-01-01 (H. Hinnant's civil_from_days).
     const int64_t z = days + 719468;
     const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
