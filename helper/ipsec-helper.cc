@@ -6,6 +6,7 @@
 #include "ns3/integrity.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/random-source.h"
@@ -147,15 +148,16 @@ IpsecHelper::TryInstall(Ptr<Node> node, std::string* error) const
                  " already has IPsec: install it once per node");
         return nullptr;
     }
-    if (!node->GetObject<Ipv4L3Protocol>())
+    if (!node->GetObject<Ipv4L3Protocol>() && !node->GetObject<Ipv6L3Protocol>())
     {
         Fail(error,
              "node " + std::to_string(node->GetId()) +
-                 " has no Internet stack: call InternetStackHelper::Install on it before "
-                 "IpsecHelper::Install");
+                 " has neither an IPv4 nor an IPv6 stack: call InternetStackHelper::Install on "
+                 "it before IpsecHelper::Install");
         return nullptr;
     }
-    if (!DynamicCast<Ipv4ListRouting>(node->GetObject<Ipv4>()->GetRoutingProtocol()))
+    if (node->GetObject<Ipv4L3Protocol>() &&
+        !DynamicCast<Ipv4ListRouting>(node->GetObject<Ipv4>()->GetRoutingProtocol()))
     {
         Fail(error,
              "node " + std::to_string(node->GetId()) +

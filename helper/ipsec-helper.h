@@ -58,8 +58,8 @@ class IpsecHelper
     void SetStackAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * \brief Installs IPsec on a node that has an Internet stack; on failure stops the
-     * simulation with a message naming the fix.
+     * \brief Installs IPsec on a node that has an Internet stack (IPv4, IPv6 or both); on
+     * failure stops the simulation with a message naming the fix.
      * \param node the node
      * \return the stack
      */

@@ -46,6 +46,26 @@ GetTag(EVP_CIPHER_CTX* ctx, uint8_t* tag, size_t size)
     return EVP_CIPHER_CTX_get_params(ctx, params) == 1;
 }
 
+/**
+ * Sets the explicit IV and the expected tag of the next GCM decryption in one call. The nonce is
+ * salt || explicit IV, the layout of TLS 1.2 GCM (RFC 5288 3) that OpenSSL's "fixed" and
+ * "invocation" fields describe; the salt was stored once as the fixed field. This avoids the
+ * re-initialisation per packet, whose IV-length query is a parameter lookup of its own.
+ */
+bool
+SetIvAndTag(EVP_CIPHER_CTX* ctx, const uint8_t* iv, const uint8_t* tag, size_t tagSize)
+{
+    OSSL_PARAM params[3] = {
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TLS1_SET_IV_INV,
+                                          const_cast<uint8_t*>(iv),
+                                          kIvSize),
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG,
+                                          const_cast<uint8_t*>(tag),
+                                          tagSize),
+        OSSL_PARAM_construct_end()};
+    return EVP_CIPHER_CTX_set_params(ctx, params) == 1;
+}
+
 } // namespace
 
 AeadCipher::AeadCipher(EncrId id, Mode mode, size_t icvSize)
@@ -157,6 +177,16 @@ AeadCipher::Setup(evp_cipher_ctx_st* ctx, const void* cipher, const uint8_t* key
            EVP_CipherInit_ex2(ctx, nullptr, key, nullptr, enc, nullptr) == 1;
 }
 
+bool
+AeadCipher::SetFixedField(evp_cipher_ctx_st* ctx)
+{
+    OSSL_PARAM params[2] = {
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TLS1_IV_FIXED, m_salt, m_saltSize),
+        OSSL_PARAM_construct_end()};
+    m_saltIsFixed = EVP_CIPHER_CTX_set_params(ctx, params) == 1;
+    return m_saltIsFixed;
+}
+
 EncrId
 AeadCipher::GetId() const
 {
@@ -205,6 +235,7 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     MakeNonce(iv, nonce);
     EVP_CIPHER_CTX* ctx = m_ctx;
     int len = 0;
+    m_decrypting = false;
     if (EVP_EncryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1)
     {
         return CryptoStatus::BACKEND_ERROR;
@@ -254,14 +285,32 @@ AeadCipher::Decrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     {
         return CryptoStatus::BAD_INPUT_LENGTH;
     }
-    uint8_t nonce[12];
-    MakeNonce(iv, nonce);
     EVP_CIPHER_CTX* ctx = m_ccmDec != nullptr ? m_ccmDec : m_ctx;
     int len = 0;
-    if (EVP_DecryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1 ||
-        !SetTag(ctx, icv, m_icvSize))
+    if (m_mode == Mode::GCM || m_mode == Mode::GMAC)
     {
-        return CryptoStatus::BACKEND_ERROR;
+        // Switch the shared context to decryption (no key, no IV: nothing is recomputed). The
+        // fixed field is set in decryption mode, where OpenSSL leaves the rest of the nonce alone.
+        if (!m_decrypting && (EVP_DecryptInit_ex2(ctx, nullptr, nullptr, nullptr, nullptr) != 1 ||
+                              (!m_saltIsFixed && !SetFixedField(ctx))))
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
+        m_decrypting = true;
+        if (!SetIvAndTag(ctx, iv, icv, m_icvSize))
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
+    }
+    else
+    {
+        uint8_t nonce[12];
+        MakeNonce(iv, nonce);
+        if (EVP_DecryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1 ||
+            !SetTag(ctx, icv, m_icvSize))
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
     }
     if (m_mode == Mode::GMAC)
     {

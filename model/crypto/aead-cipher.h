@@ -21,7 +21,8 @@ namespace ns3
  * encrypts nothing: the whole packet is authenticated as AAD || IV || payload (RFC 4543 3.2-3.5)
  * and the output equals the input. One pre-keyed context serves both directions (all four are
  * counter-mode based, so encryption and decryption share the key schedule); only the nonce and the
- * direction change per packet. That keeps an SA at about 1.1 KB of OpenSSL state for AES-GCM.
+ * direction change per packet (GCM decryption sets just the explicit IV, next to the salt stored
+ * once). That keeps an SA at about 1.1 KB of OpenSSL state for AES-GCM.
  * CCM is the exception: OpenSSL 3.0 binds its CBC-MAC stream function to the direction at key
  * time, so CCM has a second context for decryption.
  */
@@ -92,11 +93,20 @@ class AeadCipher : public Cipher
      */
     void MakeNonce(const uint8_t* iv, uint8_t* nonce) const;
 
+    /**
+     * \brief GCM/GMAC: store the salt as the fixed part of the nonce (context in decryption mode).
+     * \param ctx the context
+     * \return true on success
+     */
+    bool SetFixedField(evp_cipher_ctx_st* ctx);
+
     EncrId m_id;                          //!< transform
     Mode m_mode;                          //!< family
     size_t m_icvSize;                     //!< tag octets
     size_t m_saltSize{0};                 //!< 4, or 3 for CCM
     uint8_t m_salt[4];                    //!< implicit part of the nonce
+    bool m_decrypting{false};             //!< GCM/GMAC: m_ctx was last set up to decrypt
+    bool m_saltIsFixed{false};            //!< GCM/GMAC: the salt is m_ctx's fixed nonce field
     evp_cipher_ctx_st* m_ctx{nullptr};    //!< keyed once, for both directions
     evp_cipher_ctx_st* m_ccmDec{nullptr}; //!< CCM only: keyed for decryption
 };

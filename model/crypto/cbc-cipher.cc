@@ -106,6 +106,7 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
         return CryptoStatus::BAD_INPUT_LENGTH;
     }
     EVP_CIPHER_CTX*& ctx = m_ctx[enc];
+    int len = 0;
     if (ctx == nullptr)
     {
         ctx = EVP_CIPHER_CTX_new();
@@ -113,7 +114,7 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
             EVP_CipherInit_ex2(ctx,
                                static_cast<const EVP_CIPHER*>(m_cipher),
                                m_key,
-                               nullptr,
+                               iv,
                                enc,
                                nullptr) != 1 ||
             EVP_CIPHER_CTX_set_padding(ctx, 0) != 1)
@@ -127,10 +128,28 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
             OPENSSL_cleanse(m_key, sizeof(m_key));
         }
     }
-    int len = 0;
-    // A null cipher and key keep the key schedule; only the IV is reset.
-    if (EVP_CipherInit_ex2(ctx, nullptr, nullptr, iv, enc, nullptr) != 1 ||
-        (in.size > 0 && EVP_CipherUpdate(ctx, out, &len, in.data, static_cast<int>(in.size)) != 1))
+    else if (enc == 1 || iv == nullptr)
+    {
+        // A null cipher and key keep the key schedule; only the IV is reset.
+        if (EVP_CipherInit_ex2(ctx, nullptr, nullptr, iv, enc, nullptr) != 1)
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
+    }
+    else
+    {
+        // CBC decryption XORs each block with the previous ciphertext block (RFC 3602 2.2).
+        // Feeding the IV through as one more ciphertext block (output discarded) makes it that
+        // previous block: cheaper than re-initialising, whose IV-length query costs more than
+        // one block decryption. Every message is whole blocks, so no state is carried over.
+        uint8_t scratch[EVP_MAX_BLOCK_LENGTH];
+        if (EVP_CipherUpdate(ctx, scratch, &len, iv, static_cast<int>(m_blockSize)) != 1)
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
+        OPENSSL_cleanse(scratch, sizeof(scratch));
+    }
+    if (in.size > 0 && EVP_CipherUpdate(ctx, out, &len, in.data, static_cast<int>(in.size)) != 1)
     {
         return CryptoStatus::BACKEND_ERROR;
     }

@@ -18,8 +18,8 @@ namespace ns3
  *
  * The encrypt and decrypt key schedules differ, so each direction has its own pre-keyed context,
  * made on the first packet of that direction: an SA is used in one direction only and so carries
- * one context. Each call then only resets the IV. No padding is added: the ESP layer pads to
- * GetBlockSize().
+ * one context. Each call then only resets the IV (decryption: by running the IV through as the
+ * previous ciphertext block). No padding is added: the ESP layer pads to GetBlockSize().
  */
 class CbcCipher : public Cipher
 {

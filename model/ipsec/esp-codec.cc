@@ -8,6 +8,7 @@
 #include "ns3/log.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace ns3
@@ -101,13 +102,25 @@ DoProtect(SecurityAssociation& sa,
     const size_t padLen = (align - unpadded % align) % align;
     const size_t ctLen = unpadded + padLen;
 
+    // The payload may already sit at its place in *out (see GetPayloadOffset); anywhere else in
+    // *out it could be moved by the resize below.
+    const size_t total = ESP_HEADER + ivSize + ctLen + icvSize;
+    const auto begin = reinterpret_cast<uintptr_t>(out->data());
+    const auto at = reinterpret_cast<uintptr_t>(payload.data);
+    const bool inPlace =
+        payload.size > 0 && at == begin + ESP_HEADER + ivSize && out->size() >= total;
+    if (payload.size > 0 && !inPlace && at >= begin && at < begin + out->size())
+    {
+        return CodecResult::Drop(IpsecDropReason::CRYPTO_ERROR);
+    }
+
     uint64_t seq = 0;
     if (!sa.NextSequence(&seq))
     {
         return CodecResult::Drop(IpsecDropReason::SEQUENCE_OVERFLOW);
     }
 
-    out->resize(ESP_HEADER + ivSize + ctLen + icvSize);
+    out->resize(total);
     uint8_t* p = out->data();
     Put32(p, params.spi);
     Put32(p + 4, static_cast<uint32_t>(seq));
@@ -132,9 +145,9 @@ DoProtect(SecurityAssociation& sa,
     }
 
     uint8_t* ct = iv + ivSize;
-    if (payload.size > 0)
+    if (payload.size > 0 && !inPlace)
     {
-        std::memmove(ct, payload.data, payload.size);
+        std::memcpy(ct, payload.data, payload.size);
     }
     std::memset(ct + payload.size, 0, tfc);
     uint8_t* pad = ct + payload.size + tfc;
@@ -214,6 +227,13 @@ EspCodec::GetProtectedSize(const SecurityAssociation& sa, size_t payloadSize)
     const size_t unpadded = payloadSize + ESP_TRAILER;
     const size_t ctLen = unpadded + (align - unpadded % align) % align;
     return ESP_HEADER + ivSize + ctLen + sa.GetIcvSize();
+}
+
+size_t
+EspCodec::GetPayloadOffset(const SecurityAssociation& sa)
+{
+    const Cipher* cipher = sa.GetCipher();
+    return ESP_HEADER + (cipher ? cipher->GetIvSize() : 0);
 }
 
 CodecResult

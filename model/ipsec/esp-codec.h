@@ -43,6 +43,16 @@ class EspCodec
     static size_t GetProtectedSize(const SecurityAssociation& sa, size_t payloadSize);
 
     /**
+     * \brief Where the payload starts in the ESP packet: after SPI, sequence number and IV.
+     *
+     * A caller that builds the payload at this offset of a buffer of GetProtectedSize() octets
+     * and passes that buffer as Protect()'s output has it encrypted in place (no copy).
+     * \param sa the SA
+     * \return 8 + the IV size
+     */
+    static size_t GetPayloadOffset(const SecurityAssociation& sa);
+
+    /**
      * \brief Protects a payload (RFC 4303 3.3): the inner IP packet in tunnel mode, the
      * transport-layer segment in transport mode.
      *
@@ -50,7 +60,7 @@ class EspCodec
      * alignment, TFC padding in tunnel mode when the SA asks for it), encrypts and appends
      * the ICV; counts the packet against the lifetimes.
      * \param sa an outbound ESP SA
-     * \param payload the payload octets
+     * \param payload the payload octets; may lie in @p out only as GetPayloadOffset() describes
      * \param nextHeader the protocol of the payload (4 or 41 for tunnel mode; 59 = dummy)
      * \param out set to the ESP octets, SPI through ICV
      * \return OK, or DROP with SEQUENCE_OVERFLOW, LIFETIME_EXPIRED or CRYPTO_ERROR

@@ -38,10 +38,16 @@ IpsecIpv6Extension::SetReceiveCallback(ReceiveCallback cb)
     m_receive = cb;
 }
 
+void
+IpsecIpv6Extension::SetExtensionNumber(uint8_t number)
+{
+    m_number = number;
+}
+
 uint8_t
 IpsecIpv6Extension::GetExtensionNumber() const
 {
-    return 50;
+    return m_number;
 }
 
 uint8_t

@@ -9,7 +9,7 @@
 /**
  * \file
  * \ingroup ipsec
- * ESP for IPv6, in place of ns-3's empty Ipv6ExtensionESP.
+ * ESP and AH for IPv6, in place of ns-3's empty Ipv6ExtensionESP and Ipv6ExtensionAH.
  */
 
 namespace ns3
@@ -17,11 +17,12 @@ namespace ns3
 
 /**
  * \ingroup ipsec
- * \brief Replaces ns-3.37's Ipv6ExtensionESP (whose Process does nothing) in the node's
- * Ipv6ExtensionDemux: IPv6 hands ESP (next header 50) to extensions, not to IpL4Protocols.
+ * \brief Replaces ns-3.37's Ipv6ExtensionESP and Ipv6ExtensionAH (whose Process does
+ * nothing) in the node's Ipv6ExtensionDemux: IPv6 hands ESP (next header 50) and AH (51) to
+ * extensions, not to IpL4Protocols. One instance per protocol (SetExtensionNumber).
  *
- * Process passes the packet to the IpsecStack, which decrypts and delivers (transport) or
- * re-injects (tunnel) the result itself, so processing always stops here.
+ * Process passes the packet to the IpsecStack, which verifies / decrypts and delivers
+ * (transport) or re-injects (tunnel) the result itself, so processing always stops here.
  */
 class IpsecIpv6Extension : public Ipv6Extension
 {
@@ -32,17 +33,24 @@ class IpsecIpv6Extension : public Ipv6Extension
      */
     static TypeId GetTypeId();
 
-    /// The stack's function: (packet, offset of the ESP header, IPv6 header).
+    /// The stack's function: (packet after the IPv6 base header, offset of the ESP / AH
+    /// header in it, IPv6 base header as received).
     typedef Callback<void, Ptr<Packet>, uint8_t, const Ipv6Header&> ReceiveCallback;
 
     IpsecIpv6Extension();
     ~IpsecIpv6Extension() override;
 
     /**
-     * \brief Sets where ESP packets go.
+     * \brief Sets where ESP / AH packets go.
      * \param cb the stack's function
      */
     void SetReceiveCallback(ReceiveCallback cb);
+
+    /**
+     * \brief Sets the next header value this extension handles (default 50, ESP).
+     * \param number 50 (ESP) or 51 (AH)
+     */
+    void SetExtensionNumber(uint8_t number);
 
     uint8_t GetExtensionNumber() const override;
     uint8_t Process(Ptr<Packet>& packet,
@@ -59,6 +67,7 @@ class IpsecIpv6Extension : public Ipv6Extension
 
   private:
     ReceiveCallback m_receive; //!< the stack's function
+    uint8_t m_number{50};      //!< next header value handled
 };
 
 } // namespace ns3

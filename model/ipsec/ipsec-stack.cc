@@ -116,6 +116,13 @@ SerializeHeader(const Header& header, Bytes* out)
 
 } // namespace
 
+const Ipv6Header&
+IpsecStack::BlankIpv6Header()
+{
+    static const Ipv6Header blank;
+    return blank;
+}
+
 TypeId
 IpsecStack::GetTypeId()
 {
@@ -214,7 +221,7 @@ IpsecStack::NotifyNewAggregate()
     if (!m_attached)
     {
         Ptr<Node> node = GetObject<Node>();
-        if (node && node->GetObject<Ipv4L3Protocol>())
+        if (node && (node->GetObject<Ipv4L3Protocol>() || node->GetObject<Ipv6L3Protocol>()))
         {
             std::string error;
             if (!Attach(node, &error))
@@ -234,27 +241,41 @@ IpsecStack::Attach(Ptr<Node> node, std::string* error)
     {
         return true;
     }
-    auto fail = [error](const std::string& message) {
+    if (!node->GetObject<Ipv4L3Protocol>() && !node->GetObject<Ipv6L3Protocol>())
+    {
         if (error)
         {
-            *error = message;
+            *error = "node " + std::to_string(node->GetId()) +
+                     " has neither an IPv4 nor an IPv6 stack: install InternetStackHelper on it "
+                     "before IPsec";
         }
         return false;
-    };
-    Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
-    if (!ipv4)
-    {
-        return fail("node " + std::to_string(node->GetId()) +
-                    " has no IPv4 stack: install InternetStackHelper on it before IPsec");
     }
+    if (node->GetObject<Ipv4L3Protocol>() && !AttachIpv4(node, error))
+    {
+        return false;
+    }
+    m_node = node;
+    AttachIpv6(node);
+    m_attached = true;
+    return true;
+}
+
+bool
+IpsecStack::AttachIpv4(Ptr<Node> node, std::string* error)
+{
+    Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
     Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
     if (!list)
     {
-        return fail("node " + std::to_string(node->GetId()) +
-                    " does not route with Ipv4ListRouting: give InternetStackHelper an "
-                    "Ipv4ListRoutingHelper (its default) so IPsec can see arriving packets first");
+        if (error)
+        {
+            *error = "node " + std::to_string(node->GetId()) +
+                     " does not route with Ipv4ListRouting: give InternetStackHelper an "
+                     "Ipv4ListRoutingHelper (its default) so IPsec can see arriving packets first";
+        }
+        return false;
     }
-    m_node = node;
     m_ipv4 = ipv4;
     UintegerValue ttl;
     m_ipv4->GetAttribute("DefaultTtl", ttl);
@@ -305,8 +326,6 @@ IpsecStack::Attach(Ptr<Node> node, std::string* error)
         m_ipv4->Insert(filter);
         m_filters.push_back(filter);
     }
-    AttachIpv6(node);
-    m_attached = true;
     return true;
 }
 
@@ -320,6 +339,9 @@ IpsecStack::AttachIpv6(Ptr<Node> node)
         return;
     }
     m_ipv6 = ipv6;
+    UintegerValue hopLimit;
+    m_ipv6->GetAttribute("DefaultTtl", hopLimit);
+    m_defaultHopLimit = static_cast<uint8_t>(hopLimit.Get());
     for (int number = 0; number < 256; ++number)
     {
         Ptr<IpL4Protocol> l4 = m_ipv6->GetProtocol(number);
@@ -354,13 +376,37 @@ IpsecStack::AttachIpv6(Ptr<Node> node)
     m_espExtension->SetNode(node);
     m_espExtension->SetReceiveCallback(MakeCallback(&IpsecStack::ReceiveEspIpv6, this));
     demux->Insert(m_espExtension);
-    for (const auto& filter : m_filters)
+    // RFC 4302 over IPv6: the same for ns-3's Ipv6ExtensionAH.
+    Ptr<Ipv6Extension> nsAh = demux->GetExtension(PROTO_AH);
+    if (nsAh)
     {
-        if (m_downTargets6.count(static_cast<uint8_t>(filter->GetProtocolNumber())))
+        demux->Remove(nsAh);
+    }
+    m_ahExtension = CreateObject<IpsecIpv6Extension>();
+    m_ahExtension->SetNode(node);
+    m_ahExtension->SetExtensionNumber(PROTO_AH);
+    m_ahExtension->SetReceiveCallback(MakeCallback(&IpsecStack::ReceiveAhIpv6, this));
+    demux->Insert(m_ahExtension);
+    // The IPv4 filters serve IPv6 too (UDP and TCP are one object for both); protocols IPv4
+    // does not have (or an IPv6-only node) get filters of their own.
+    for (const auto& entry : m_downTargets6)
+    {
+        auto same = std::find_if(m_filters.begin(), m_filters.end(), [&entry](const auto& f) {
+            return f->GetProtocolNumber() == entry.first;
+        });
+        Ptr<IpsecInboundFilter> filter;
+        if (same != m_filters.end())
         {
-            filter->SetFilterCallback6(MakeCallback(&IpsecStack::FilterInbound6, this));
-            m_ipv6->Insert(filter);
+            filter = *same;
         }
+        else
+        {
+            filter = CreateObject<IpsecInboundFilter>();
+            filter->SetInner(m_ipv6->GetProtocol(entry.first));
+            m_filters.push_back(filter);
+        }
+        filter->SetFilterCallback6(MakeCallback(&IpsecStack::FilterInbound6, this));
+        m_ipv6->Insert(filter);
     }
 }
 
@@ -469,6 +515,7 @@ IpsecStack::DoDispose()
     m_ipv6 = nullptr;
     m_routingHook6 = nullptr;
     m_espExtension = nullptr;
+    m_ahExtension = nullptr;
     m_downTargets6.clear();
     m_node = nullptr;
     KernelInterface::DoDispose();
@@ -645,9 +692,9 @@ IpsecStack::SendProtected(Ptr<Packet> original,
     const bool tunnel = inner.GetMode() == IpsecMode::TUNNEL;
     const bool innerV6 = ctx.src.IsIpv6();
     const bool outerV6 = tunnel ? inner.GetParams().src.IsIpv6() : innerV6;
-    if ((ah && outerV6) || (outerV6 && !m_ipv6) || (!outerV6 && !m_ipv4))
+    if ((outerV6 && !m_ipv6) || (!outerV6 && !m_ipv4))
     {
-        // AH over IPv6 needs the IPv6 extension-header walk of RFC 4302 3.3.3.1.2.
+        // The SA's (outer) family is one the node does not have.
         Drop(original, IpsecDropReason::NO_POLICY_SA_MISMATCH);
         return;
     }
@@ -714,23 +761,31 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             tos = innerHeader.GetTos();
             dontFragment = innerHeader.IsDontFragment();
         }
-        m_work.resize(innerHeaderSize + l4Size);
-        std::copy(m_ipHeaderBytes.begin(), m_ipHeaderBytes.end(), m_work.begin());
-        original->CopyData(m_work.data() + innerHeaderSize, l4Size);
     }
     else
     {
-        m_work.resize(l4Size);
-        original->CopyData(m_work.data(), l4Size);
         nextHeader = ctx.protocol;
     }
+    // With ESP the packet is laid out where its ciphertext goes, and encrypted there.
+    const uint32_t plainSize = (tunnel ? innerHeaderSize : 0) + l4Size;
+    const size_t plainOffset = esp ? EspCodec::GetPayloadOffset(*esp) : 0;
+    Bytes& plain = esp ? m_out : m_work;
+    plain.resize(esp ? EspCodec::GetProtectedSize(*esp, plainSize) : plainSize);
+    if (tunnel)
+    {
+        std::copy(m_ipHeaderBytes.begin(), m_ipHeaderBytes.end(), plain.begin() + plainOffset);
+    }
+    original->CopyData(plain.data() + plainOffset + (tunnel ? innerHeaderSize : 0), l4Size);
     const IpAddress outerSrc = tunnel ? inner.GetParams().src : ctx.src;
     const IpAddress outerDst = tunnel ? inner.GetParams().dst : ctx.dst;
 
     uint32_t outerSpi = inner.GetSpi();
     if (esp)
     {
-        CodecResult r = EspCodec::Protect(*esp, ByteView(m_work), nextHeader, &m_out);
+        CodecResult r = EspCodec::Protect(*esp,
+                                          ByteView(m_out.data() + plainOffset, plainSize),
+                                          nextHeader,
+                                          &m_out);
         HandleLimit(esp, r.limit);
         if (!r.IsOk())
         {
@@ -760,7 +815,50 @@ IpsecStack::SendProtected(Ptr<Packet> original,
 
     if (outerV6)
     {
-        Ptr<Packet> packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
+        // RFC 4301 5.1.2.1: the outer traffic class copies the inner one (tunnel) or is the
+        // socket's (transport); the hop limit is the encapsulator's default or the socket's.
+        const uint8_t hopLimit = tunnel ? m_defaultHopLimit : ctx.ttl;
+        Ptr<Packet> packet;
+        if (ah)
+        {
+            // RFC 4302 3.1.1: AH right after the base header. Ipv6L3Protocol::Send builds this
+            // very header from the packet (payload length = its size, flow label 0) and the
+            // tags below, so the ICV covers what goes on the wire.
+            outerSpi = ah->GetSpi();
+            const size_t ahSize = AhCodec::GetHeaderSize(*ah, true);
+            Ipv6Header outer6;
+            outer6.SetSource(outerSrc.GetIpv6());
+            outer6.SetDestination(outerDst.GetIpv6());
+            outer6.SetNextHeader(PROTO_AH);
+            outer6.SetPayloadLength(static_cast<uint16_t>(ahSize + m_work.size()));
+            outer6.SetHopLimit(hopLimit);
+            outer6.SetTrafficClass(tos);
+            SerializeHeader(outer6, &m_ipHeaderBytes);
+            CodecResult r = AhCodec::Protect(*ah,
+                                             ByteView(m_ipHeaderBytes),
+                                             ByteView(m_work),
+                                             nextHeader,
+                                             &m_out);
+            HandleLimit(ah, r.limit);
+            if (!r.IsOk())
+            {
+                Drop(original, r.reason);
+                return;
+            }
+            m_out.insert(m_out.end(), m_work.begin(), m_work.end());
+            packet = Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
+            nextHeader = PROTO_AH;
+        }
+        else
+        {
+            packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
+        }
+        SocketIpv6HopLimitTag hopTag;
+        hopTag.SetHopLimit(hopLimit);
+        packet->AddPacketTag(hopTag);
+        SocketIpv6TclassTag tclassTag;
+        tclassTag.SetTclass(tos);
+        packet->AddPacketTag(tclassTag);
         const uint32_t bytesAfter = IPV6_HEADER_SIZE + packet->GetSize();
         Ptr<Ipv6Route> route = tunnel ? nullptr : ctx.route6;
         ++m_protected;
@@ -1139,7 +1237,7 @@ IpsecStack::ProcessInbound(const uint8_t* data,
     const bool v6 = in.dst.IsIpv6();
     const uint32_t spi = ReadU32(data + (protocol == IpsecProtocol::AH ? 4 : 0));
     Ptr<SecurityAssociation> sa = m_sad->Lookup(spi, in.dst, protocol);
-    if (!sa || sa->GetDirection() != SaDirection::INBOUND || (v6 && protocol == IpsecProtocol::AH))
+    if (!sa || sa->GetDirection() != SaDirection::INBOUND)
     {
         DropBytes(data, size, IpsecDropReason::NO_SA);
         return;
@@ -1165,10 +1263,17 @@ IpsecStack::ProcessInbound(const uint8_t* data,
     }
     else
     {
-        Ipv4Header asReceived = in.header4;
-        asReceived.SetProtocol(PROTO_AH);
-        asReceived.SetPayloadSize(static_cast<uint16_t>(size));
-        SerializeHeader(asReceived, &m_ipHeaderBytes);
+        if (v6)
+        {
+            SerializeAhHeader6(in, size);
+        }
+        else
+        {
+            Ipv4Header asReceived = in.header4;
+            asReceived.SetProtocol(PROTO_AH);
+            asReceived.SetPayloadSize(static_cast<uint16_t>(size));
+            SerializeHeader(asReceived, &m_ipHeaderBytes);
+        }
         ByteView view;
         CodecResult r = AhCodec::Unprotect(*sa,
                                            ByteView(m_ipHeaderBytes),
@@ -1202,6 +1307,9 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         }
         again.header4.SetProtocol(nextHeader);
         again.header4.SetPayloadSize(static_cast<uint16_t>(next.size()));
+        again.header6.SetNextHeader(nextHeader);
+        again.header6.SetPayloadLength(static_cast<uint16_t>(next.size()));
+        again.extensions6.clear();
         ProcessInbound(next.data(),
                        next.size(),
                        nextHeader == PROTO_ESP ? IpsecProtocol::ESP : IpsecProtocol::AH,
@@ -1487,7 +1595,7 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
     ctx.src = src;
     ctx.dst = dst;
     ctx.protocol = protocol;
-    ctx.ttl = m_defaultTtl;
+    ctx.ttl = m_defaultHopLimit;
     ctx.route6 = route;
     SocketIpv6HopLimitTag hopTag;
     if (packet->RemovePacketTag(hopTag))
@@ -1573,11 +1681,26 @@ IpsecStack::RouteInput6(Ptr<const Packet> packet,
 void
 IpsecStack::ReceiveEspIpv6(Ptr<Packet> packet, uint8_t offset, const Ipv6Header& header)
 {
+    ReceiveIpv6(packet, offset, header, IpsecProtocol::ESP);
+}
+
+void
+IpsecStack::ReceiveAhIpv6(Ptr<Packet> packet, uint8_t offset, const Ipv6Header& header)
+{
+    ReceiveIpv6(packet, offset, header, IpsecProtocol::AH);
+}
+
+void
+IpsecStack::ReceiveIpv6(Ptr<Packet> packet,
+                        uint8_t offset,
+                        const Ipv6Header& header,
+                        IpsecProtocol protocol)
+{
     NS_LOG_FUNCTION(this << packet << +offset << header);
     const int32_t iif = m_ipv6->GetInterfaceForAddress(header.GetDestination());
     if (iif < 0 || packet->GetSize() < offset)
     {
-        NS_LOG_WARN("ESP to " << header.GetDestination() << " not for a unicast address");
+        NS_LOG_WARN("ESP/AH to " << header.GetDestination() << " not for a unicast address");
         return;
     }
     InboundContext in;
@@ -1590,7 +1713,37 @@ IpsecStack::ReceiveEspIpv6(Ptr<Packet> packet, uint8_t offset, const Ipv6Header&
     const uint32_t size = packet->GetSize() - offset;
     m_in.resize(packet->GetSize());
     packet->CopyData(m_in.data(), packet->GetSize());
-    ProcessInbound(m_in.data() + offset, size, IpsecProtocol::ESP, in);
+    if (protocol == IpsecProtocol::AH)
+    {
+        // RFC 4302 3.3.3.1.2: the extension headers before AH are covered by the ICV.
+        in.extensions6.assign(m_in.data(), m_in.data() + offset);
+    }
+    ProcessInbound(m_in.data() + offset, size, protocol, in);
+}
+
+void
+IpsecStack::SerializeAhHeader6(const InboundContext& in, size_t ahAndPayloadSize)
+{
+    // The header as the sender authenticated it (RFC 4302 3.3.3.1.2): next header and payload
+    // length of the packet before fragmentation (ns-3 reassembles before AH sees the packet,
+    // leaving the Fragment header's number in the header that preceded it).
+    Ipv6Header sent = in.header6;
+    sent.SetNextHeader(in.extensions6.empty() ? PROTO_AH : in.header6.GetNextHeader());
+    sent.SetPayloadLength(static_cast<uint16_t>(in.extensions6.size() + ahAndPayloadSize));
+    SerializeHeader(sent, &m_ipHeaderBytes);
+    if (in.extensions6.empty())
+    {
+        return;
+    }
+    const size_t start = m_ipHeaderBytes.size();
+    m_ipHeaderBytes.insert(m_ipHeaderBytes.end(), in.extensions6.begin(), in.extensions6.end());
+    size_t last = start;
+    for (size_t off = start; off + 1 < m_ipHeaderBytes.size();
+         off += (size_t{m_ipHeaderBytes[off + 1]} + 1) * 8)
+    {
+        last = off;
+    }
+    m_ipHeaderBytes[last] = PROTO_AH; // AhCodec rejects a chain that does not end here
 }
 
 bool
@@ -1958,6 +2111,11 @@ IpsecStack::SendNatKeepalive(Ipv4Address local,
                              uint16_t remotePort)
 {
     NS_LOG_FUNCTION(this << local << remote);
+    if (!m_ipv4)
+    {
+        NS_LOG_WARN("NAT keepalive not sent: the node has no IPv4 stack");
+        return;
+    }
     const uint8_t datagram[UDP_HEADER_SIZE + 1] = {uint8_t(localPort >> 8),
                                                    uint8_t(localPort),
                                                    uint8_t(remotePort >> 8),

@@ -26,7 +26,7 @@
 /**
  * \file
  * \ingroup ipsec
- * The node's IPsec "kernel": SPD, SAD, ESP/AH processing and its hooks into IPv4.
+ * The node's IPsec "kernel": SPD, SAD, ESP/AH processing and its hooks into IPv4 and IPv6.
  */
 
 namespace ns3
@@ -74,9 +74,14 @@ class IpsecInboundFilter;
  * IPv6 (when the node has it): the same hooks through Ipv6L3Protocol's down targets,
  * Ipv6ListRouting (IPv6 forwarding is only hooked when the node routes IPv6 with an
  * Ipv6ListRouting: InternetStackHelper's IPv6 default is Ipv6StaticRouting alone, so give it an
- * Ipv6ListRoutingHelper on gateways), and an IpsecIpv6Extension in place of ns-3's empty
- * Ipv6ExtensionESP. ESP only (AH over IPv6 is not implemented); tunnels may mix families
- * (4-in-6, 6-in-4).
+ * Ipv6ListRoutingHelper on gateways), and IpsecIpv6Extensions in place of ns-3's empty
+ * Ipv6ExtensionESP and Ipv6ExtensionAH. ESP and AH (RFC 4302 with IPv6: AH is the extension
+ * header right after the base header; the ICV covers the base header with traffic class, flow
+ * label and hop limit zeroed); tunnels may mix families (4-in-6, 6-in-4). Ipv6L3Protocol has no
+ * SendWithHeader: the stack sends AH packets with Ipv6L3Protocol::Send, which builds the base
+ * header from exactly what the stack authenticated (source, destination, next header 51,
+ * payload length = packet size, flow label 0) plus the hop limit and traffic class the stack
+ * passes in socket tags. A node may have IPv4 only, IPv6 only or both.
  *
  * Time: crypto runs for real in wall time; in simulated time an ESP/AH operation takes
  * ProcessingTimePerPacket + ProcessingTimePerKilobyte (zero by default), with the node's
@@ -142,9 +147,10 @@ class IpsecStack : public KernelInterface
     typedef void (*ExpireTracedCallback)(const ExpireEvent& event);
 
     /**
-     * \brief Installs the hooks into the node's IPv4 stack. Called by IpsecHelper::Install, or
-     * when the stack is aggregated to a node that has an Internet stack.
-     * \param node the node (must have Ipv4L3Protocol with Ipv4ListRouting)
+     * \brief Installs the hooks into the node's IPv4 and IPv6 stacks. Called by
+     * IpsecHelper::Install, or when the stack is aggregated to a node that has an Internet stack.
+     * \param node the node (must have Ipv4L3Protocol with Ipv4ListRouting, Ipv6L3Protocol, or
+     * both)
      * \param error set to a message naming the fix on failure (may be null)
      * \return true on success
      */
@@ -226,6 +232,14 @@ class IpsecStack : public KernelInterface
     void NotifyNewAggregate() override;
 
   private:
+    /**
+     * \brief A default-constructed IPv6 header, built once.
+     *
+     * Ipv6Header() parses "::" twice; the per-packet contexts copy this one instead.
+     * \return the header
+     */
+    static const Ipv6Header& BlankIpv6Header();
+
     /// How an outbound packet is to be sent once protected.
     struct OutboundContext
     {
@@ -237,23 +251,26 @@ class IpsecStack : public KernelInterface
         bool dontFragment{false}; //!< DF of the packet (IPv4)
         bool forwarded{false};    //!< forwarded (true) or locally generated
         Ipv4Header original;      //!< forwarded IPv4: the header as received (TTL decremented)
-        Ipv6Header original6;     //!< forwarded IPv6: the header as received (hop limit - 1)
-        Ptr<Ipv4Route> route;     //!< route the L4 protocol chose (IPv4 transport mode)
-        Ptr<Ipv6Route> route6;    //!< route the L4 protocol chose (IPv6 transport mode)
+        /// forwarded IPv6: the header as received (hop limit - 1)
+        Ipv6Header original6{BlankIpv6Header()};
+        Ptr<Ipv4Route> route;  //!< route the L4 protocol chose (IPv4 transport mode)
+        Ptr<Ipv6Route> route6; //!< route the L4 protocol chose (IPv6 transport mode)
     };
 
     /// Where an ESP/AH packet arrived.
     struct InboundContext
     {
-        IpAddress src;                    //!< outer source
-        IpAddress dst;                    //!< outer destination
-        Ipv4Header header4;               //!< IPv4 header as received
-        Ipv6Header header6;               //!< IPv6 header as received
+        IpAddress src;      //!< outer source
+        IpAddress dst;      //!< outer destination
+        Ipv4Header header4; //!< IPv4 header as received
+        /// IPv6 header as received
+        Ipv6Header header6{BlankIpv6Header()};
         Ptr<Ipv4Interface> iface4;        //!< IPv4 interface (IPv4 only)
         Ptr<Ipv6Interface> iface6;        //!< IPv6 interface (IPv6 only)
         Ptr<NetDevice> device;            //!< the device it came in on
         uint32_t wireSize{0};             //!< size of the IP packet as received
         Ptr<SecurityAssociation> outerAh; //!< AH SA already verified (ESP+AH bundle)
+        Bytes extensions6; //!< IPv6 extension headers between the base header and AH, as received
     };
 
     /// A packet held until an acquire is answered.
@@ -272,6 +289,7 @@ class IpsecStack : public KernelInterface
         EventId hard; //!< hard time expiry
     };
 
+    bool AttachIpv4(Ptr<Node> node, std::string* error);
     void AttachIpv6(Ptr<Node> node);
 
     // Hooks.
@@ -288,6 +306,12 @@ class IpsecStack : public KernelInterface
                       Ptr<Ipv6Route> route);
     bool RouteInput6(Ptr<const Packet> packet, const Ipv6Header& header, Ptr<const NetDevice> idev);
     void ReceiveEspIpv6(Ptr<Packet> packet, uint8_t offset, const Ipv6Header& header);
+    void ReceiveAhIpv6(Ptr<Packet> packet, uint8_t offset, const Ipv6Header& header);
+    void ReceiveIpv6(Ptr<Packet> packet,
+                     uint8_t offset,
+                     const Ipv6Header& header,
+                     IpsecProtocol protocol);
+    void SerializeAhHeader6(const InboundContext& in, size_t ahAndPayloadSize);
     bool FilterInbound6(Ptr<Packet> packet, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     bool ForwardOutput(Ptr<const Packet> packet,
                        const PacketTuple& tuple,
@@ -387,6 +411,7 @@ class IpsecStack : public KernelInterface
     Ptr<Ipv6L3Protocol> m_ipv6;                                          //!< its IPv6 (may be null)
     Ptr<IpsecIpv6RoutingHook> m_routingHook6;                            //!< IPv6 input hook
     Ptr<IpsecIpv6Extension> m_espExtension;                              //!< ESP for IPv6
+    Ptr<IpsecIpv6Extension> m_ahExtension;                               //!< AH for IPv6
     std::map<uint8_t, IpL4Protocol::DownTargetCallback6> m_downTargets6; //!< original targets
     Ptr<IpsecIpv4RoutingHook> m_routingHook;                             //!< input hook
     Ptr<IpsecL4Protocol> m_espL4;                                        //!< protocol 50
@@ -395,6 +420,7 @@ class IpsecStack : public KernelInterface
     std::map<uint8_t, IpL4Protocol::DownTargetCallback> m_downTargets; //!< original targets
     bool m_attached{false};                                            //!< hooks installed
     uint8_t m_defaultTtl{64};                                          //!< IPv4 default TTL
+    uint8_t m_defaultHopLimit{64};                                     //!< IPv6 default hop limit
     Time m_engineFreeAt;                           //!< the crypto engine is busy until then
     uint32_t m_maxReqid{0};                        //!< highest reqid seen
     uint16_t m_identification{0};                  //!< IPv4 ID of the headers the stack builds

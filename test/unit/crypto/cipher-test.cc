@@ -11,6 +11,7 @@
 
 #include "ns3/cipher.h"
 
+#include <algorithm>
 #include <cstring>
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
@@ -98,6 +99,36 @@ TEST(CipherTest, AesGcmEspDraftMcGrewVectors)
             tag[0] ^= 0x80;
             EXPECT_EQ(c->Decrypt(iv.data(), aad, out, back.data(), tag.data()),
                       CryptoStatus::AUTH_FAILED);
+
+            // A decrypt-only object (an inbound SA) opens the reference packet; the IV of each
+            // call counts (a wrong one fails, the right one right after succeeds).
+            auto in = Make(GcmIdForTag(tagSize), Cat(key, Slice(nonce, 0, 4)));
+            ASSERT_TRUE(in);
+            const Bytes ct = Slice(expected, 0, plaintext.size());
+            const Bytes refTag = Slice(fullTag, 0, tagSize);
+            Bytes otherIv = iv;
+            otherIv[7] ^= 1;
+            EXPECT_EQ(in->Decrypt(otherIv.data(), aad, ct, back.data(), refTag.data()),
+                      CryptoStatus::AUTH_FAILED);
+            std::fill(back.begin(), back.end(), 0);
+            ASSERT_EQ(in->Decrypt(iv.data(), aad, ct, back.data(), refTag.data()),
+                      CryptoStatus::OK);
+            EXPECT_EQ(back, plaintext);
+
+            // The shared context keeps working when the directions alternate.
+            for (int round = 0; round < 2; ++round)
+            {
+                ASSERT_EQ(c->Encrypt(otherIv.data(), aad, plaintext, out.data(), tag.data()),
+                          CryptoStatus::OK);
+                ASSERT_EQ(c->Encrypt(iv.data(), aad, plaintext, out.data(), tag.data()),
+                          CryptoStatus::OK);
+                EXPECT_EQ(out, ct);
+                EXPECT_EQ(tag, refTag);
+                std::fill(back.begin(), back.end(), 0);
+                ASSERT_EQ(c->Decrypt(iv.data(), aad, out, back.data(), tag.data()),
+                          CryptoStatus::OK);
+                EXPECT_EQ(back, plaintext);
+            }
         }
         ++cases;
     }
@@ -169,6 +200,10 @@ TEST(CipherTest, AesCbcEspRfc3602Cases)
 
         Bytes plain(ciphertext.size());
         ASSERT_EQ(c->Decrypt(iv.data(), {}, ciphertext, plain.data(), nullptr), CryptoStatus::OK);
+        // The context is re-used per message: a second decryption (in place) gives the same.
+        Bytes inPlace = ciphertext;
+        ASSERT_EQ(c->Decrypt(iv.data(), {}, inPlace, inPlace.data(), nullptr), CryptoStatus::OK);
+        EXPECT_EQ(inPlace, plain);
         ASSERT_GE(plain.size(), payload.size() + 2);
         EXPECT_EQ(Slice(plain, 0, payload.size()), payload);
         const uint8_t padLength = plain[plain.size() - 2];
@@ -425,6 +460,9 @@ TEST(CipherTest, TripleDesCbcNistVectors)
         }
         else
         {
+            ASSERT_EQ(c->Decrypt(iv.data(), {}, ct, out.data(), nullptr), CryptoStatus::OK);
+            EXPECT_EQ(out, pt);
+            // Again on the re-used context (8-octet blocks).
             ASSERT_EQ(c->Decrypt(iv.data(), {}, ct, out.data(), nullptr), CryptoStatus::OK);
             EXPECT_EQ(out, pt);
         }

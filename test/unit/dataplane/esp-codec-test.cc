@@ -756,6 +756,51 @@ TEST(EspCodecTest, TfcPaddingAndDummyPackets)
     EXPECT_EQ(sa.in->GetReplayWindow().GetHighest(), 4u);
 }
 
+TEST(EspCodecTest, InPlaceProtectMatchesCopy)
+{
+    // A payload built at GetPayloadOffset() of the output buffer is encrypted where it lies and
+    // gives the very packet a separate payload gives (IVs from the sequence number here).
+    SaParams tfc = MakeParams(EncrId::AES_GCM_16, 128, IntegId::NONE, false, IpsecMode::TUNNEL);
+    tfc.tfcPadding = true;
+    tfc.tfcPadSize = 256;
+    for (const SaParams& p : {MakeParams(EncrId::AES_GCM_16, 128, IntegId::NONE),
+                              MakeParams(EncrId::AES_CTR, 128, IntegId::HMAC_SHA2_256_128),
+                              tfc})
+    {
+        SCOPED_TRACE("encr " + std::to_string(static_cast<int>(p.encr)));
+        auto copied = MakePair(p);
+        auto inPlace = MakePair(p);
+        const bool tunnel = p.mode == IpsecMode::TUNNEL;
+        const Bytes payload = tunnel ? Ipv4Packet(100, 0x31) : TestKey(1400, 0x31);
+        const uint8_t nh = tunnel ? 4 : 17;
+        Bytes expected;
+        ASSERT_TRUE(EspCodec::Protect(*copied.out, payload, nh, &expected).IsOk());
+
+        const size_t offset = EspCodec::GetPayloadOffset(*inPlace.out);
+        EXPECT_EQ(offset, 8 + inPlace.out->GetCipher()->GetIvSize());
+        Bytes buffer(EspCodec::GetProtectedSize(*inPlace.out, payload.size()));
+        std::copy(payload.begin(), payload.end(), buffer.begin() + offset);
+        ASSERT_TRUE(EspCodec::Protect(*inPlace.out,
+                                      ByteView(buffer.data() + offset, payload.size()),
+                                      nh,
+                                      &buffer)
+                        .IsOk());
+        EXPECT_EQ(ToHex(buffer), ToHex(expected));
+        Bytes plain;
+        uint8_t gotNh = 0;
+        ASSERT_TRUE(EspCodec::Unprotect(*inPlace.in, buffer, &plain, &gotNh).IsOk());
+        EXPECT_EQ(ToHex(plain), ToHex(payload));
+
+        // Anywhere else inside the output buffer is refused, before a sequence number is used.
+        const uint64_t seq = inPlace.out->GetOutboundSequence();
+        const CodecResult r =
+            EspCodec::Protect(*inPlace.out, ByteView(buffer.data() + offset + 1, 20), nh, &buffer);
+        EXPECT_TRUE(r.IsDrop());
+        EXPECT_EQ(r.reason, IpsecDropReason::CRYPTO_ERROR);
+        EXPECT_EQ(inPlace.out->GetOutboundSequence(), seq);
+    }
+}
+
 TEST(EspCodecTest, WrongSaKindIsRejected)
 {
     SaParams ah;
