@@ -65,7 +65,6 @@ IpsecInboundFilter::Receive(Ptr<Packet> p,
                             const Ipv4Header& header,
                             Ptr<Ipv4Interface> incomingInterface)
 {
-    NS_LOG_FUNCTION(this << p << header << incomingInterface);
     if (!m_filter.IsNull() && m_filter(p, header, incomingInterface))
     {
         return IpL4Protocol::RX_OK;
@@ -78,7 +77,6 @@ IpsecInboundFilter::Receive(Ptr<Packet> p,
                             const Ipv6Header& header,
                             Ptr<Ipv6Interface> incomingInterface)
 {
-    NS_LOG_FUNCTION(this << p << header << incomingInterface);
     // The header L4 sees keeps the first next header; tell the filter which protocol this is.
     Ipv6Header l4Header = header;
     l4Header.SetNextHeader(static_cast<uint8_t>(m_inner->GetProtocolNumber()));

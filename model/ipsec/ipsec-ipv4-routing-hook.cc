@@ -40,12 +40,11 @@ IpsecIpv4RoutingHook::SetInputCallback(InputCallback cb)
 }
 
 Ptr<Ipv4Route>
-IpsecIpv4RoutingHook::RouteOutput(Ptr<Packet> p,
-                                  const Ipv4Header& header,
-                                  Ptr<NetDevice> oif,
+IpsecIpv4RoutingHook::RouteOutput(Ptr<Packet> /* p */,
+                                  const Ipv4Header& /* header */,
+                                  Ptr<NetDevice> /* oif */,
                                   Socket::SocketErrno& sockerr)
 {
-    NS_LOG_FUNCTION(this << p << header << oif);
     sockerr = Socket::ERROR_NOROUTETOHOST;
     return nullptr;
 }
@@ -54,12 +53,11 @@ bool
 IpsecIpv4RoutingHook::RouteInput(Ptr<const Packet> p,
                                  const Ipv4Header& header,
                                  Ptr<const NetDevice> idev,
-                                 UnicastForwardCallback ucb,
-                                 MulticastForwardCallback mcb,
-                                 LocalDeliverCallback lcb,
-                                 ErrorCallback ecb)
+                                 UnicastForwardCallback /* ucb */,
+                                 MulticastForwardCallback /* mcb */,
+                                 LocalDeliverCallback /* lcb */,
+                                 ErrorCallback /* ecb */)
 {
-    NS_LOG_FUNCTION(this << p << header << idev << &ucb << &mcb << &lcb << &ecb);
     if (m_input.IsNull())
     {
         return false;

@@ -41,12 +41,11 @@ IpsecIpv6RoutingHook::SetInputCallback(InputCallback cb)
 }
 
 Ptr<Ipv6Route>
-IpsecIpv6RoutingHook::RouteOutput(Ptr<Packet> p,
-                                  const Ipv6Header& header,
-                                  Ptr<NetDevice> oif,
+IpsecIpv6RoutingHook::RouteOutput(Ptr<Packet> /* p */,
+                                  const Ipv6Header& /* header */,
+                                  Ptr<NetDevice> /* oif */,
                                   Socket::SocketErrno& sockerr)
 {
-    NS_LOG_FUNCTION(this << p << header << oif);
     sockerr = Socket::ERROR_NOROUTETOHOST;
     return nullptr;
 }
@@ -55,12 +54,11 @@ bool
 IpsecIpv6RoutingHook::RouteInput(Ptr<const Packet> p,
                                  const Ipv6Header& header,
                                  Ptr<const NetDevice> idev,
-                                 UnicastForwardCallback ucb,
-                                 MulticastForwardCallback mcb,
-                                 LocalDeliverCallback lcb,
-                                 ErrorCallback ecb)
+                                 UnicastForwardCallback /* ucb */,
+                                 MulticastForwardCallback /* mcb */,
+                                 LocalDeliverCallback /* lcb */,
+                                 ErrorCallback /* ecb */)
 {
-    NS_LOG_FUNCTION(this << p << header << idev << &ucb << &mcb << &lcb << &ecb);
     if (m_input.IsNull())
     {
         return false;

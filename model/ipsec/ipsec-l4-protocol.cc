@@ -59,7 +59,6 @@ IpsecL4Protocol::Receive(Ptr<Packet> p,
                          const Ipv4Header& header,
                          Ptr<Ipv4Interface> incomingInterface)
 {
-    NS_LOG_FUNCTION(this << p << header << incomingInterface);
     if (m_receive.IsNull())
     {
         return IpL4Protocol::RX_ENDPOINT_UNREACH;

@@ -506,6 +506,7 @@ IpsecStack::DoDispose()
     }
     m_sad = nullptr;
     m_spd = nullptr;
+    m_outboundCache = OutboundCache();
     m_rng = nullptr;
     m_routingHook = nullptr;
     m_espL4 = nullptr;
@@ -583,7 +584,6 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
                        uint8_t protocol,
                        Ptr<Ipv4Route> route)
 {
-    NS_LOG_FUNCTION(this << packet << src << dst << uint32_t(protocol) << route);
     auto target = m_downTargets.find(protocol);
     NS_ASSERT_MSG(target != m_downTargets.end(), "no down target for protocol " << +protocol);
     if (m_spd->GetN() == 0 || dst.IsMulticast() || dst.IsBroadcast())
@@ -597,7 +597,7 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
         target->second(packet, src, dst, protocol, route);
         return;
     }
-    Ptr<SecurityPolicy> policy = m_spd->Lookup(PolicyDirection::OUTBOUND, tuple);
+    Ptr<SecurityPolicy> policy = LookupOutbound(tuple);
     if (!policy || policy->action == PolicyAction::BYPASS)
     {
         target->second(packet, src, dst, protocol, route);
@@ -687,7 +687,6 @@ IpsecStack::SendProtected(Ptr<Packet> original,
                           Ptr<SecurityAssociation> esp,
                           Ptr<SecurityAssociation> ah)
 {
-    NS_LOG_FUNCTION(this << original);
     const SecurityAssociation& inner = esp ? *esp : *ah;
     const bool tunnel = inner.GetMode() == IpsecMode::TUNNEL;
     const bool innerV6 = ctx.src.IsIpv6();
@@ -1075,7 +1074,6 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
                        const Ipv4Header& header,
                        Ptr<const NetDevice> idev)
 {
-    NS_LOG_FUNCTION(this << packet << header << idev);
     const SecurityAssociation* secPath = m_secPath;
     m_secPath = nullptr;
     if (m_spd->GetN() == 0)
@@ -1113,7 +1111,6 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
 IpL4Protocol::RxStatus
 IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
 {
-    NS_LOG_FUNCTION(this << packet << header);
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
@@ -1124,7 +1121,6 @@ IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv
 IpL4Protocol::RxStatus
 IpsecStack::ReceiveAhIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
 {
-    NS_LOG_FUNCTION(this << packet << header);
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
@@ -1362,12 +1358,7 @@ IpsecStack::Deliver(const uint8_t* payload,
     }
     Ptr<Packet> segment = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
     const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, segment, true);
-    if (!sa->GetParams().selector.Matches(tuple, PolicyDirection::INBOUND))
-    {
-        Drop(segment, IpsecDropReason::SELECTOR_MISMATCH);
-        return;
-    }
-    if (!CheckInboundPolicy(tuple, *sa, in, segment))
+    if (!AcceptInbound(tuple, *sa, in, segment))
     {
         return;
     }
@@ -1474,13 +1465,7 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
                           l4,
                           innerHeader.GetFragmentOffset() == 0);
     }
-    // RFC 4301 5.2 step 4: the inner header must match the SA's selectors.
-    if (!sa->GetParams().selector.Matches(tuple, PolicyDirection::INBOUND))
-    {
-        Drop(innerPacket, IpsecDropReason::SELECTOR_MISMATCH);
-        return;
-    }
-    if (!CheckInboundPolicy(tuple, *sa, in, innerPacket))
+    if (!AcceptInbound(tuple, *sa, in, innerPacket))
     {
         return;
     }
@@ -1517,13 +1502,77 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     m_secPath = saved;
 }
 
-bool
-IpsecStack::CheckInboundPolicy(const PacketTuple& tuple,
-                               const SecurityAssociation& sa,
-                               const InboundContext& in,
-                               Ptr<const Packet> packet)
+namespace
 {
-    Ptr<SecurityPolicy> policy = m_spd->Lookup(PolicyDirection::INBOUND, tuple);
+
+/// \return whether two tuples are the same flow
+bool
+SameTuple(const PacketTuple& a, const PacketTuple& b)
+{
+    return a.protocol == b.protocol && a.srcPort == b.srcPort && a.dstPort == b.dstPort &&
+           a.src == b.src && a.dst == b.dst;
+}
+
+} // namespace
+
+bool
+IpsecStack::AcceptInbound(const PacketTuple& tuple,
+                          SecurityAssociation& sa,
+                          const InboundContext& in,
+                          Ptr<const Packet> packet)
+{
+    // The selector match depends only on the tuple and the (immutable) SA, the policy found
+    // only on the tuple and the SPD: both are remembered per SA until the SPD changes. The
+    // policy's verdict is taken afresh, as its action may be changed in place.
+    SecurityAssociation::AcceptedFlow& cache = sa.GetAcceptedFlow();
+    const uint64_t generation = m_spd->GetGeneration();
+    Ptr<SecurityPolicy> policy;
+    if (cache.valid && cache.generation == generation && SameTuple(cache.tuple, tuple))
+    {
+        policy = cache.policy;
+    }
+    else
+    {
+        // RFC 4301 5.2 step 4: the inner header must match the SA's selectors.
+        if (!sa.GetParams().selector.Matches(tuple, PolicyDirection::INBOUND))
+        {
+            Drop(packet, IpsecDropReason::SELECTOR_MISMATCH);
+            return false;
+        }
+        policy = m_spd->Lookup(PolicyDirection::INBOUND, tuple);
+        cache.tuple = tuple;
+        cache.generation = generation;
+        cache.policy = policy;
+        cache.valid = true;
+    }
+    if (!InboundPolicyAllows(policy, sa, in))
+    {
+        Drop(packet, IpsecDropReason::NO_POLICY_SA_MISMATCH);
+        return false;
+    }
+    return true;
+}
+
+Ptr<SecurityPolicy>
+IpsecStack::LookupOutbound(const PacketTuple& tuple)
+{
+    const uint64_t generation = m_spd->GetGeneration();
+    if (!m_outboundCache.valid || m_outboundCache.generation != generation ||
+        !SameTuple(m_outboundCache.tuple, tuple))
+    {
+        m_outboundCache.policy = m_spd->Lookup(PolicyDirection::OUTBOUND, tuple);
+        m_outboundCache.tuple = tuple;
+        m_outboundCache.generation = generation;
+        m_outboundCache.valid = true;
+    }
+    return m_outboundCache.policy;
+}
+
+bool
+IpsecStack::InboundPolicyAllows(const Ptr<SecurityPolicy>& policy,
+                                const SecurityAssociation& sa,
+                                const InboundContext& in) const
+{
     bool ok;
     if (!policy)
     {
@@ -1549,10 +1598,6 @@ IpsecStack::CheckInboundPolicy(const PacketTuple& tuple,
                         : !in.outerAh;
         ok = tmpl.protocol == sa.GetProtocol() && tmpl.mode == sa.GetMode() && reqidOk && bundleOk;
     }
-    if (!ok)
-    {
-        Drop(packet, IpsecDropReason::NO_POLICY_SA_MISMATCH);
-    }
     return ok;
 }
 
@@ -1567,7 +1612,6 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
                          uint8_t protocol,
                          Ptr<Ipv6Route> route)
 {
-    NS_LOG_FUNCTION(this << packet << src << dst << uint32_t(protocol) << route);
     auto target = m_downTargets6.find(protocol);
     NS_ASSERT_MSG(target != m_downTargets6.end(), "no down target for protocol " << +protocol);
     if (m_spd->GetN() == 0 || dst.IsMulticast() || dst.IsLinkLocal() || src.IsLinkLocal())
@@ -1579,7 +1623,7 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
     Ptr<SecurityPolicy> policy;
     if (!IsIkePort(protocol, tuple.srcPort, tuple.dstPort))
     {
-        policy = m_spd->Lookup(PolicyDirection::OUTBOUND, tuple);
+        policy = LookupOutbound(tuple);
     }
     if (!policy || policy->action == PolicyAction::BYPASS)
     {
@@ -1655,7 +1699,6 @@ IpsecStack::RouteInput6(Ptr<const Packet> packet,
                         const Ipv6Header& header,
                         Ptr<const NetDevice> idev)
 {
-    NS_LOG_FUNCTION(this << packet << header << idev);
     const SecurityAssociation* secPath = m_secPath;
     m_secPath = nullptr;
     const Ipv6Address dst = header.GetDestination();
@@ -1696,7 +1739,6 @@ IpsecStack::ReceiveIpv6(Ptr<Packet> packet,
                         const Ipv6Header& header,
                         IpsecProtocol protocol)
 {
-    NS_LOG_FUNCTION(this << packet << +offset << header);
     const int32_t iif = m_ipv6->GetInterfaceForAddress(header.GetDestination());
     if (iif < 0 || packet->GetSize() < offset)
     {
@@ -1749,7 +1791,6 @@ IpsecStack::SerializeAhHeader6(const InboundContext& in, size_t ahAndPayloadSize
 bool
 IpsecStack::FilterInbound6(Ptr<Packet> packet, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
 {
-    NS_LOG_FUNCTION(this << packet << header << iface);
     const SecurityAssociation* secPath = m_secPath;
     m_secPath = nullptr;
     if (header.GetNextHeader() == PROTO_UDP && IsNattDatagram(packet))

@@ -366,10 +366,14 @@ class IpsecStack : public KernelInterface
     InboundContext MakeInboundContext(const Ipv4Header& header,
                                       Ptr<Ipv4Interface> iface,
                                       uint32_t size);
-    bool CheckInboundPolicy(const PacketTuple& tuple,
-                            const SecurityAssociation& sa,
-                            const InboundContext& in,
-                            Ptr<const Packet> packet);
+    bool InboundPolicyAllows(const Ptr<SecurityPolicy>& policy,
+                             const SecurityAssociation& sa,
+                             const InboundContext& in) const;
+    bool AcceptInbound(const PacketTuple& tuple,
+                       SecurityAssociation& sa,
+                       const InboundContext& in,
+                       Ptr<const Packet> packet);
+    Ptr<SecurityPolicy> LookupOutbound(const PacketTuple& tuple);
 
     // Helpers.
     PacketTuple MakeTuple(const IpAddress& src,
@@ -432,7 +436,18 @@ class IpsecStack : public KernelInterface
     std::set<std::pair<uint32_t, IpAddress>> m_reservedSpis;           //!< AllocateSpi reservations
     AcquireCallback m_acquireCb;                                       //!< daemon's acquire handler
     ExpireCallback m_expireCb;                                         //!< daemon's expire handler
-    Bytes m_in;                                                        //!< scratch: packet octets
+
+    /// The last outbound policy decision, valid while the SPD generation is unchanged.
+    struct OutboundCache
+    {
+        PacketTuple tuple;          //!< the looked-up tuple
+        uint64_t generation{0};     //!< SPD generation at the time
+        Ptr<SecurityPolicy> policy; //!< the result (may be null)
+        bool valid{false};          //!< a result is cached
+    };
+
+    OutboundCache m_outboundCache;      //!< SendFromL4's policy cache
+    Bytes m_in;                         //!< scratch: packet octets
     Bytes m_work;                       //!< scratch: payload being protected
     Bytes m_out;                        //!< scratch: protected octets
     Bytes m_ecnCopy;                    //!< scratch: inner packet with CE set

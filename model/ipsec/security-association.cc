@@ -463,6 +463,12 @@ SecurityAssociation::GetCounters()
     return m_counters;
 }
 
+SecurityAssociation::AcceptedFlow&
+SecurityAssociation::GetAcceptedFlow()
+{
+    return m_acceptedFlow;
+}
+
 Time
 SecurityAssociation::GetCreationTime() const
 {

@@ -3,8 +3,10 @@
 #ifndef IPSEC_SECURITY_ASSOCIATION_H
 #define IPSEC_SECURITY_ASSOCIATION_H
 
+#include "packet-tuple.h"
 #include "replay-window.h"
 #include "sa-params.h"
+#include "security-policy.h"
 
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
@@ -193,6 +195,22 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     /// \return the simulation time at which the SA was created
     Time GetCreationTime() const;
 
+    /**
+     * \brief The inner flow last seen through this inbound SA with the inbound policy it
+     * found (RFC 4301 5.2 step 4), so the stack can skip the selector match and the SPD lookup
+     * for the next packet of the same flow while the SPD has not changed.
+     */
+    struct AcceptedFlow
+    {
+        PacketTuple tuple;          //!< the inner packet's tuple (it matched the SA's selector)
+        uint64_t generation{0};     //!< SecurityPolicyDatabase::GetGeneration() at the time
+        Ptr<SecurityPolicy> policy; //!< the inbound policy found (null: none)
+        bool valid{false};          //!< a flow was seen
+    };
+
+    /// \return the accepted-flow cache, for the stack
+    AcceptedFlow& GetAcceptedFlow();
+
   private:
     /// \param params the validated parameters
     explicit SecurityAssociation(const SaParams& params);
@@ -207,6 +225,7 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     int64_t m_createdNs{0};               //!< creation time in ns
     SaState m_state{SaState::MATURE};     //!< life-cycle state
     bool m_softReported{false};           //!< a soft limit was reported already
+    AcceptedFlow m_acceptedFlow;          //!< inbound check cache
 };
 
 } // namespace ns3

@@ -96,7 +96,8 @@ SecurityPolicyDatabase::GetTypeId()
 SecurityPolicyDatabase::SecurityPolicyDatabase()
     : m_linearScanLimit(16),
       m_nextId(1),
-      m_sequence(0)
+      m_sequence(0),
+      m_generation(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -261,6 +262,7 @@ SecurityPolicyDatabase::Add(Ptr<SecurityPolicy> policy)
         InsertRanked(&index.ordered, candidate);
     }
     m_policies.emplace(policy->id, Entry{policy, rank});
+    ++m_generation;
     NS_LOG_DEBUG("added " << *policy);
     return policy->id;
 }
@@ -309,6 +311,7 @@ SecurityPolicyDatabase::Remove(uint32_t id)
         RebuildOrdered(&index);
     }
     m_policies.erase(it);
+    ++m_generation;
     return true;
 }
 
@@ -338,6 +341,7 @@ SecurityPolicyDatabase::Clear()
         index = Index();
     }
     m_policies.clear();
+    ++m_generation;
 }
 
 Ptr<SecurityPolicy>
@@ -417,6 +421,12 @@ uint32_t
 SecurityPolicyDatabase::GetN() const
 {
     return static_cast<uint32_t>(m_policies.size());
+}
+
+uint64_t
+SecurityPolicyDatabase::GetGeneration() const
+{
+    return m_generation;
 }
 
 std::vector<Ptr<SecurityPolicy>>

@@ -92,6 +92,13 @@ class SecurityPolicyDatabase : public Object
     /// \return the number of policies in all directions
     uint32_t GetN() const;
 
+    /**
+     * \brief A counter that changes whenever a policy is added or removed, so callers can
+     * cache Lookup() results and know when to look again.
+     * \return the current generation
+     */
+    uint64_t GetGeneration() const;
+
     /// \return every policy, by direction then in lookup order
     std::vector<Ptr<SecurityPolicy>> GetPolicies() const;
 
@@ -254,6 +261,7 @@ class SecurityPolicyDatabase : public Object
     std::unordered_map<uint32_t, Entry> m_policies; //!< by id
     uint32_t m_nextId;                              //!< next id to try
     uint64_t m_sequence;                            //!< order of addition
+    uint64_t m_generation;                          //!< bumped on every change
 };
 
 } // namespace ns3

@@ -242,6 +242,52 @@ TEST_F(IpsecTransportTest, DiscardAndBypassPolicies)
     EXPECT_EQ(txA.entries[1].header.GetProtocol(), 50);
 }
 
+// The stack remembers the policy decisions of a flow (outbound per stack, inbound per SA);
+// policies added mid-flow must still take effect from the next packet on.
+TEST_F(IpsecTransportTest, PolicyChangesApplyMidFlow)
+{
+    IpsecHelper ipsec;
+    Protect(&ipsec); // PROTECT all A<->B at priority 100
+    auto policy = [&](Ptr<Node> node,
+                      IpAddress local,
+                      IpAddress remote,
+                      PolicyDirection dir,
+                      PolicyAction action) {
+        Ptr<SecurityPolicy> p = Create<SecurityPolicy>();
+        p->priority = 10;
+        p->direction = dir;
+        p->selector =
+            IpsecSelector::Between(IpAddressRange::Host(local), IpAddressRange::Host(remote));
+        p->action = action;
+        std::string error;
+        EXPECT_TRUE(ipsec.AddPolicy(node, p, nullptr, &error)) << error;
+    };
+    UdpSink sinkB;
+    OpenSink(&sinkB, net.B(), 7000);
+    Ipv4TxLog txA;
+    LogTx(&txA, net.A());
+    IpsecEvents evB;
+    WatchIpsec(&evB, net.B());
+    for (double t : {1.0, 1.1, 2.0, 3.0})
+    {
+        SendUdpAt(net.A(), net.AddrB(), 7000, 100, Seconds(t));
+    }
+    // B stops accepting the flow: the ESP packet at 2 s decrypts but its policy says DISCARD.
+    Simulator::Schedule(Seconds(1.5), [&]() {
+        policy(net.B(), net.AddrB(), net.AddrA(), PolicyDirection::INBOUND, PolicyAction::DISCARD);
+    });
+    // A stops protecting it: the packet at 3 s leaves in plaintext and B discards it.
+    Simulator::Schedule(Seconds(2.5), [&]() {
+        policy(net.A(), net.AddrA(), net.AddrB(), PolicyDirection::OUTBOUND, PolicyAction::BYPASS);
+    });
+    Simulator::Run();
+    EXPECT_EQ(sinkB.sizes, std::vector<uint32_t>(2, 100));
+    EXPECT_EQ(txA.Count(50), 3u);
+    EXPECT_EQ(txA.Count(17), 1u);
+    EXPECT_EQ(evB.CountDrops(IpsecDropReason::NO_POLICY_SA_MISMATCH), 1u);
+    EXPECT_EQ(evB.CountDrops(IpsecDropReason::DISCARD_POLICY), 1u);
+}
+
 void
 Resend(Ptr<NetDevice> from, Ptr<NetDevice> to, Ptr<Packet> ipPacket)
 {

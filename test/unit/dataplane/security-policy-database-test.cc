@@ -251,6 +251,27 @@ TEST_P(SpdTest, RejectsBadPoliciesAndKeepsIds)
     EXPECT_EQ(spd->Lookup(OUT, PacketTuple{V4("1.1.1.1"), V4("2.2.2.2"), 6, 1, 2}), nullptr);
 }
 
+// The stack caches Lookup() results keyed by GetGeneration(): every change must move it, and
+// a rejected Add() or a failed Remove() (nothing changed) must not.
+TEST_P(SpdTest, GenerationMovesOnEveryChange)
+{
+    auto spd = NewSpd();
+    uint64_t g = spd->GetGeneration();
+    const uint32_t id = spd->Add(MakePolicy(OUT, 1, IpsecSelector::Any(false)));
+    ASSERT_NE(id, 0U);
+    EXPECT_NE(spd->GetGeneration(), g);
+    g = spd->GetGeneration();
+    EXPECT_EQ(spd->Add(nullptr), 0U);
+    EXPECT_FALSE(spd->Remove(id + 1000));
+    EXPECT_EQ(spd->GetGeneration(), g);
+    EXPECT_TRUE(spd->Remove(id));
+    EXPECT_NE(spd->GetGeneration(), g);
+    ASSERT_NE(spd->Add(MakePolicy(IN, 1, IpsecSelector::Any(false))), 0U);
+    g = spd->GetGeneration();
+    spd->Clear();
+    EXPECT_NE(spd->GetGeneration(), g);
+}
+
 /// The definition: the first policy of the direction, by (priority, addition), that matches.
 Ptr<SecurityPolicy>
 LinearLookup(const std::vector<Ptr<SecurityPolicy>>& byAddition,
