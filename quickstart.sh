@@ -13,6 +13,8 @@ cd "$(dirname "$0")"
 readonly PACKAGES=(
     cmake ninja-build g++ pkg-config python3
     ns3 libns3-dev libgsl-dev
+    # Debian's ns-3 CMake targets name these headers and libraries; CMake rejects missing ones.
+    libxml2-dev libsqlite3-dev libpython3-dev
     libssl-dev libboost-graph-dev libgtest-dev
     tshark clang-format
 )
