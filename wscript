@@ -144,6 +144,7 @@ dataplane_sources = [
 ]
 dataplane_headers = [
     'model/ipsec/ipsec-types.h',
+    'model/ipsec/network-byte-order.h',
     'model/ipsec/ip-address.h',
     'model/ipsec/ip-address-range.h',
     'model/ipsec/port-range.h',

@@ -2,6 +2,8 @@
 
 #include "ah-codec.h"
 
+#include "network-byte-order.h"
+
 #include "ns3/integrity.h"
 #include "ns3/log.h"
 
@@ -20,23 +22,6 @@ constexpr size_t MAX_ICV = 64;      //!< largest ICV of any integrity transform
 constexpr size_t IPV6_HDR = 40;     //!< IPv6 base header
 constexpr size_t MAX_HDR = 296;     //!< IPv6 base header + 256 octets of extension headers
 constexpr uint8_t AH_PROTOCOL = 51; //!< IP protocol number of AH
-
-/// \brief Writes a 32-bit value in network order.
-void
-Put32(uint8_t* p, uint32_t v)
-{
-    p[0] = static_cast<uint8_t>(v >> 24);
-    p[1] = static_cast<uint8_t>(v >> 16);
-    p[2] = static_cast<uint8_t>(v >> 8);
-    p[3] = static_cast<uint8_t>(v);
-}
-
-/// \return the 32-bit value at \p p in network order
-uint32_t
-Get32(const uint8_t* p)
-{
-    return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
-}
 
 /// \return true for the IPv4 options RFC 4302 3.3.3.1.1.2 lists as immutable
 bool
@@ -254,13 +239,13 @@ AhCodec::Protect(SecurityAssociation& sa,
     uint8_t* a = ah->data();
     a[0] = nextHeader;
     a[1] = static_cast<uint8_t>(len / 4 - 2); // RFC 4302 2.2
-    Put32(a + 4, sa.GetSpi());
-    Put32(a + 8, static_cast<uint32_t>(seq));
+    PutBigEndian32(a + 4, sa.GetSpi());
+    PutBigEndian32(a + 8, static_cast<uint32_t>(seq));
 
     // RFC 4302 3.3.3: header (mutable fields zero), AH with zero ICV, payload, and with ESN
     // the high-order sequence bits appended (3.3.3.3.1 / 2.5.1).
     uint8_t seqHigh[4];
-    Put32(seqHigh, static_cast<uint32_t>(seq >> 32));
+    PutBigEndian32(seqHigh, static_cast<uint32_t>(seq >> 32));
     uint8_t icv[MAX_ICV];
     const CryptoStatus st =
         sa.GetParams().esn
@@ -307,7 +292,7 @@ AhCodec::Unprotect(SecurityAssociation& sa,
     {
         return CodecResult::Drop(IpsecDropReason::MALFORMED);
     }
-    if (Get32(a + 4) != sa.GetSpi())
+    if (GetBigEndian32(a + 4) != sa.GetSpi())
     {
         return CodecResult::Drop(IpsecDropReason::NO_SA);
     }
@@ -318,7 +303,7 @@ AhCodec::Unprotect(SecurityAssociation& sa,
     }
 
     const SaParams& params = sa.GetParams();
-    const uint32_t seqLow = Get32(a + 8);
+    const uint32_t seqLow = GetBigEndian32(a + 8);
     uint64_t seq = seqLow;
     if (params.replayWindow > 0)
     {
@@ -340,7 +325,7 @@ AhCodec::Unprotect(SecurityAssociation& sa,
     std::memset(zeroAh + AH_FIXED, 0, len - AH_FIXED);
     const ByteView body(a + len, ahAndPayload.size - len);
     uint8_t seqHigh[4];
-    Put32(seqHigh, static_cast<uint32_t>(seq >> 32));
+    PutBigEndian32(seqHigh, static_cast<uint32_t>(seq >> 32));
     const CryptoStatus st =
         params.esn
             ? integ->Verify(

@@ -2,6 +2,8 @@
 
 #include "esp-codec.h"
 
+#include "network-byte-order.h"
+
 #include "ns3/cipher.h"
 #include "ns3/integrity.h"
 #include "ns3/iv-generator.h"
@@ -23,23 +25,6 @@ constexpr size_t ESP_HEADER = 8;  //!< SPI + sequence number
 constexpr size_t ESP_TRAILER = 2; //!< pad length + next header
 constexpr size_t MAX_IV = 16;     //!< largest explicit IV (AES-CBC)
 
-/// \brief Writes a 32-bit value in network order.
-void
-Put32(uint8_t* p, uint32_t v)
-{
-    p[0] = static_cast<uint8_t>(v >> 24);
-    p[1] = static_cast<uint8_t>(v >> 16);
-    p[2] = static_cast<uint8_t>(v >> 8);
-    p[3] = static_cast<uint8_t>(v);
-}
-
-/// \return the 32-bit value at \p p in network order
-uint32_t
-Get32(const uint8_t* p)
-{
-    return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
-}
-
 /// \return the payload alignment: the cipher block size, at least 4 octets (RFC 4303 2.4)
 size_t
 Alignment(const Cipher* cipher)
@@ -59,7 +44,7 @@ BuildAad(uint8_t* aad, const uint8_t* spiSeq, bool esn, uint64_t fullSeq)
     std::memcpy(aad, spiSeq, 4);
     if (esn)
     {
-        Put32(aad + 4, static_cast<uint32_t>(fullSeq >> 32));
+        PutBigEndian32(aad + 4, static_cast<uint32_t>(fullSeq >> 32));
         std::memcpy(aad + 8, spiSeq + 4, 4);
         return 12;
     }
@@ -122,8 +107,8 @@ DoProtect(SecurityAssociation& sa,
 
     out->resize(total);
     uint8_t* p = out->data();
-    Put32(p, params.spi);
-    Put32(p + 4, static_cast<uint32_t>(seq));
+    PutBigEndian32(p, params.spi);
+    PutBigEndian32(p + 4, static_cast<uint32_t>(seq));
     uint8_t* iv = p + ESP_HEADER;
     if (ivOverride)
     {
@@ -136,8 +121,8 @@ DoProtect(SecurityAssociation& sa,
     else if (ivSize == 8)
     {
         // RFC 4106 3.1, RFC 3686 3.1, RFC 7634 2: any unique IV; the sequence number is one.
-        Put32(iv, static_cast<uint32_t>(seq >> 32));
-        Put32(iv + 4, static_cast<uint32_t>(seq));
+        PutBigEndian32(iv, static_cast<uint32_t>(seq >> 32));
+        PutBigEndian32(iv + 4, static_cast<uint32_t>(seq));
     }
     else if (ivSize != 0)
     {
@@ -180,7 +165,7 @@ DoProtect(SecurityAssociation& sa,
             // RFC 4303 2.2.1: with ESN the high-order 32 bits are authenticated, not sent,
             // as if appended after the Next Header field.
             uint8_t seqHigh[4];
-            Put32(seqHigh, static_cast<uint32_t>(seq >> 32));
+            PutBigEndian32(seqHigh, static_cast<uint32_t>(seq >> 32));
             const ByteView authenticated(p, ESP_HEADER + ivSize + ctLen);
             const CryptoStatus st = params.esn
                                         ? integ->Compute({authenticated, ByteView(seqHigh, 4)}, icv)
@@ -281,14 +266,14 @@ EspCodec::Unprotect(SecurityAssociation& sa, ByteView esp, Bytes* payload, uint8
         return CodecResult::Drop(IpsecDropReason::MALFORMED);
     }
     const uint8_t* p = esp.data;
-    if (Get32(p) != params.spi)
+    if (GetBigEndian32(p) != params.spi)
     {
         return CodecResult::Drop(IpsecDropReason::NO_SA);
     }
 
     // RFC 4303 3.4.3: the replay check comes before the (costly) ICV check; with ESN it also
     // infers the high-order sequence bits (appendix A2).
-    const uint32_t seqLow = Get32(p + 4);
+    const uint32_t seqLow = GetBigEndian32(p + 4);
     uint64_t seq = seqLow;
     if (params.replayWindow > 0)
     {
@@ -330,7 +315,7 @@ EspCodec::Unprotect(SecurityAssociation& sa, ByteView esp, Bytes* payload, uint8
         if (Integrity* integ = sa.GetIntegrity())
         {
             uint8_t seqHigh[4];
-            Put32(seqHigh, static_cast<uint32_t>(seq >> 32));
+            PutBigEndian32(seqHigh, static_cast<uint32_t>(seq >> 32));
             const ByteView authenticated(p, ESP_HEADER + ivSize + ctLen);
             const CryptoStatus st = params.esn
                                         ? integ->Verify({authenticated, ByteView(seqHigh, 4)}, icv)

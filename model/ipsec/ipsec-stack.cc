@@ -9,6 +9,7 @@
 #include "ipsec-ipv6-extension.h"
 #include "ipsec-ipv6-routing-hook.h"
 #include "ipsec-l4-protocol.h"
+#include "network-byte-order.h"
 #include "security-association-database.h"
 #include "security-policy-database.h"
 #include "security-policy.h"
@@ -60,18 +61,6 @@ constexpr uint32_t IPV6_HEADER_SIZE = 40;
 constexpr uint32_t UDP_HEADER_SIZE = 8;
 /// Priority of the input hook in Ipv4ListRouting: above every routing protocol.
 constexpr int16_t HOOK_PRIORITY = 32767;
-
-uint32_t
-ReadU32(const uint8_t* p)
-{
-    return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
-}
-
-uint16_t
-ReadU16(const uint8_t* p)
-{
-    return uint16_t((p[0] << 8) | p[1]);
-}
 
 constexpr uint8_t ECN_MASK = 0x03;
 constexpr uint8_t ECN_NOT_ECT = 0x00;
@@ -550,8 +539,8 @@ IpsecStack::MakeTuple(const IpAddress& src,
         if (l4->GetSize() >= 4)
         {
             l4->CopyData(ports, 4);
-            tuple.srcPort = ReadU16(ports);
-            tuple.dstPort = ReadU16(ports + 2);
+            tuple.srcPort = GetBigEndian16(ports);
+            tuple.dstPort = GetBigEndian16(ports + 2);
         }
         break;
     case PROTO_ICMP:
@@ -679,6 +668,22 @@ IpsecStack::LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const
 {
     Socket::SocketErrno err;
     return m_ipv4->GetRoutingProtocol()->RouteOutput(packet, header, nullptr, err);
+}
+
+Ptr<Packet>
+IpsecStack::ApplyAh(Ptr<const Packet> original, Ptr<SecurityAssociation> ah, uint8_t nextHeader)
+{
+    // RFC 4302 3.3.3: the ICV covers the outer header as sent (in m_ipHeaderBytes) and m_work.
+    CodecResult r =
+        AhCodec::Protect(*ah, ByteView(m_ipHeaderBytes), ByteView(m_work), nextHeader, &m_out);
+    HandleLimit(ah, r.limit);
+    if (!r.IsOk())
+    {
+        Drop(original, r.reason);
+        return nullptr;
+    }
+    m_out.insert(m_out.end(), m_work.begin(), m_work.end());
+    return Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
 }
 
 void
@@ -833,19 +838,11 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             outer6.SetHopLimit(hopLimit);
             outer6.SetTrafficClass(tos);
             SerializeHeader(outer6, &m_ipHeaderBytes);
-            CodecResult r = AhCodec::Protect(*ah,
-                                             ByteView(m_ipHeaderBytes),
-                                             ByteView(m_work),
-                                             nextHeader,
-                                             &m_out);
-            HandleLimit(ah, r.limit);
-            if (!r.IsOk())
+            packet = ApplyAh(original, ah, nextHeader);
+            if (!packet)
             {
-                Drop(original, r.reason);
                 return;
             }
-            m_out.insert(m_out.end(), m_work.begin(), m_work.end());
-            packet = Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
             nextHeader = PROTO_AH;
         }
         else
@@ -902,16 +899,11 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         outer.SetProtocol(PROTO_AH);
         outer.SetPayloadSize(static_cast<uint16_t>(ahSize + m_work.size()));
         SerializeHeader(outer, &m_ipHeaderBytes);
-        CodecResult r =
-            AhCodec::Protect(*ah, ByteView(m_ipHeaderBytes), ByteView(m_work), nextHeader, &m_out);
-        HandleLimit(ah, r.limit);
-        if (!r.IsOk())
+        packet = ApplyAh(original, ah, nextHeader);
+        if (!packet)
         {
-            Drop(original, r.reason);
             return;
         }
-        m_out.insert(m_out.end(), m_work.begin(), m_work.end());
-        packet = Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
     }
     else
     {
@@ -1186,7 +1178,7 @@ IpsecStack::IsNattDatagram(Ptr<const Packet> packet) const
 {
     uint8_t ports[4];
     return packet->GetSize() > UDP_HEADER_SIZE && packet->CopyData(ports, 4) == 4 &&
-           ReadU16(ports + 2) == m_nattPort;
+           GetBigEndian16(ports + 2) == m_nattPort;
 }
 
 bool
@@ -1199,7 +1191,7 @@ IpsecStack::FilterUdpEncap(Ptr<Packet> packet, const InboundContext& in)
     }
     uint8_t head[UDP_HEADER_SIZE + 4] = {};
     packet->CopyData(head, std::min<uint32_t>(size, sizeof(head)));
-    if (ReadU16(head + 2) != m_nattPort)
+    if (GetBigEndian16(head + 2) != m_nattPort)
     {
         return false;
     }
@@ -1209,7 +1201,7 @@ IpsecStack::FilterUdpEncap(Ptr<Packet> packet, const InboundContext& in)
         ++m_keepalives; // RFC 3948 2.3: NAT keepalive, discarded
         return true;
     }
-    if (payload >= 4 && ReadU32(head + UDP_HEADER_SIZE) == 0)
+    if (payload >= 4 && GetBigEndian32(head + UDP_HEADER_SIZE) == 0)
     {
         return false; // RFC 3948 2.2 non-ESP marker: IKE, for the daemon's socket
     }
@@ -1231,7 +1223,7 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         return;
     }
     const bool v6 = in.dst.IsIpv6();
-    const uint32_t spi = ReadU32(data + (protocol == IpsecProtocol::AH ? 4 : 0));
+    const uint32_t spi = GetBigEndian32(data + (protocol == IpsecProtocol::AH ? 4 : 0));
     Ptr<SecurityAssociation> sa = m_sad->Lookup(spi, in.dst, protocol);
     if (!sa || sa->GetDirection() != SaDirection::INBOUND)
     {

@@ -384,6 +384,16 @@ class IpsecStack : public KernelInterface
     bool IsIkePort(uint8_t protocol, uint16_t srcPort, uint16_t dstPort) const;
     Ptr<Ipv4Route> LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const;
     void Drop(Ptr<const Packet> packet, IpsecDropReason reason);
+    /**
+     * \brief Applies AH to m_work under the outer header serialised in m_ipHeaderBytes.
+     * \param original the packet being protected (traced if dropped)
+     * \param ah the AH SA
+     * \param nextHeader the protocol AH carries
+     * \return the AH header followed by m_work, or null when AH failed (dropped and traced)
+     */
+    Ptr<Packet> ApplyAh(Ptr<const Packet> original,
+                        Ptr<SecurityAssociation> ah,
+                        uint8_t nextHeader);
     void DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason);
     void HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit);
     void ScheduleLifetime(Ptr<SecurityAssociation> sa);
