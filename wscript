@@ -174,6 +174,7 @@ dataplane_headers = [
 ikev2_sources = [
 ]
 ikev2_headers = [
+    'model/ikev2/ikev2-transform-set.h',
 ]
 
 stats_sources = [
