@@ -172,9 +172,11 @@ dataplane_headers = [
 ]
 
 ikev2_sources = [
+    'model/ikev2/ikev2-proposal-config.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
+    'model/ikev2/ikev2-proposal-config.h',
 ]
 
 stats_sources = [
@@ -225,6 +227,7 @@ test_sources = [
     'test/unit/isakmp/ikev2-tshark-test.cc',
     'test/unit/crypto/deterministic-rng-test.cc',
     'test/integration/ipsec-ipv6-test.cc',
+    'test/unit/ikev2/ikev2-proposal-config-test.cc',
 ]
 
 LAYERS = ['crypto', 'isakmp', 'dataplane', 'ikev2', 'stats', 'helper']
