@@ -173,10 +173,12 @@ dataplane_headers = [
 
 ikev2_sources = [
     'model/ikev2/ikev2-proposal-config.cc',
+    'model/ikev2/ikev2-proposal-selector.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
     'model/ikev2/ikev2-proposal-config.h',
+    'model/ikev2/ikev2-proposal-selector.h',
 ]
 
 stats_sources = [
@@ -228,6 +230,7 @@ test_sources = [
     'test/unit/crypto/deterministic-rng-test.cc',
     'test/integration/ipsec-ipv6-test.cc',
     'test/unit/ikev2/ikev2-proposal-config-test.cc',
+    'test/unit/ikev2/ikev2-proposal-selector-test.cc',
 ]
 
 LAYERS = ['crypto', 'isakmp', 'dataplane', 'ikev2', 'stats', 'helper']
