@@ -174,11 +174,13 @@ dataplane_headers = [
 ikev2_sources = [
     'model/ikev2/ikev2-proposal-config.cc',
     'model/ikev2/ikev2-proposal-selector.cc',
+    'model/ikev2/ikev2-ts-narrowing.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
     'model/ikev2/ikev2-proposal-config.h',
     'model/ikev2/ikev2-proposal-selector.h',
+    'model/ikev2/ikev2-ts-narrowing.h',
 ]
 
 stats_sources = [
@@ -231,6 +233,7 @@ test_sources = [
     'test/integration/ipsec-ipv6-test.cc',
     'test/unit/ikev2/ikev2-proposal-config-test.cc',
     'test/unit/ikev2/ikev2-proposal-selector-test.cc',
+    'test/unit/ikev2/ikev2-ts-narrowing-test.cc',
 ]
 
 LAYERS = ['crypto', 'isakmp', 'dataplane', 'ikev2', 'stats', 'helper']
