@@ -172,14 +172,18 @@ dataplane_headers = [
 ]
 
 ikev2_sources = [
+    'model/ikev2/ikev2-sk-codec.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
+    'model/ikev2/ikev2-sk-codec.h',
 ]
 
 stats_sources = [
+    'model/stats/ikev2-decryption-table.cc',
 ]
 stats_headers = [
+    'model/stats/ikev2-decryption-table.h',
 ]
 
 helper_sources = [
@@ -225,6 +229,10 @@ test_sources = [
     'test/unit/isakmp/ikev2-tshark-test.cc',
     'test/unit/crypto/deterministic-rng-test.cc',
     'test/integration/ipsec-ipv6-test.cc',
+    'test/unit/ikev2/ikev2-sk-codec-test.cc',
+    'test/unit/ikev2/ikev2-sk-fragment-test.cc',
+    'test/unit/ikev2/ikev2-decryption-table-test.cc',
+    'test/unit/ikev2/ikev2-sk-tshark-test.cc',
 ]
 
 LAYERS = ['crypto', 'isakmp', 'dataplane', 'ikev2', 'stats', 'helper']
