@@ -265,7 +265,7 @@ Ikev2SkCodec::NextIv(uint8_t* iv)
         m_ivGenerator->Next(iv, m_ivSize);
         return;
     }
-    // RFC 5282 3.1, RFC 3686 3.1, RFC 7634 2: the explicit IV only has to be unique per key.
+    // RFC 4106 3.1, RFC 3686 3.1, RFC 7634 2: the explicit IV only has to be unique per key.
     ++m_ivCounter;
     for (size_t i = 0; i < m_ivSize; ++i)
     {

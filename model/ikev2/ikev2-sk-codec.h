@@ -67,11 +67,11 @@ const char* Ikev2SkStatusName(Ikev2SkStatus status);
  * (AES-CBC, 3DES, AES-CTR) are encrypt-then-MAC over the whole message up to the ICV
  * (RFC 7296 3.14); AEADs (AES-GCM, AES-CCM, ChaCha20-Poly1305) take an 8-octet explicit IV, the
  * salt from the end of the key material, and the message up to the IV as associated data
- * (RFC 5282 5.1, RFC 7634 4).
+ * (RFC 5282 5.1, RFC 7634).
  *
  * IVs: CBC IVs come from an IvGenerator seeded from the node's RandomSource (RFC 7296 3.14 asks
  * for unpredictable IVs); counter-mode and AEAD IVs from a 64-bit counter, which never repeats
- * under one key (RFC 5282 3.1).
+ * under one key (RFC 4106 3.1, RFC 3686 3.1).
  *
  * Fragmentation (RFC 7383): ProtectFragmented() splits the inner payload chain over SKF payloads
  * when the SK message would exceed the caller's limit; Unprotect() verifies and decrypts each
@@ -94,8 +94,8 @@ class Ikev2SkCodec
      * \brief Make the codec of an IKE SA.
      * \param t the negotiated transforms (only encr, encrKeyBits and integ are used)
      * \param keys the IKE SA keys (SK_e* include the salt of counter modes and AEADs)
-     * \param isOriginalInitiator whether this end initiated the IKE SA (it keeps that role
-     * after a rekey only if it initiated the rekey, RFC 7296 2.18)
+     * \param isOriginalInitiator whether this end is the original initiator: it sent the
+     * IKE_SA_INIT request or, for an IKE SA made by rekeying, the rekey request (RFC 7296 2.18)
      * \param rng the node's random source (needed for CBC ciphers; may be null otherwise)
      * \param error where to write why it failed (may be null)
      * \return the codec, or null for an unsupported transform, keys of the wrong size, or a
