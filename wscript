@@ -175,17 +175,21 @@ ikev2_sources = [
     'model/ikev2/ikev2-proposal-config.cc',
     'model/ikev2/ikev2-proposal-selector.cc',
     'model/ikev2/ikev2-ts-narrowing.cc',
+    'model/ikev2/ikev2-sk-codec.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
     'model/ikev2/ikev2-proposal-config.h',
     'model/ikev2/ikev2-proposal-selector.h',
     'model/ikev2/ikev2-ts-narrowing.h',
+    'model/ikev2/ikev2-sk-codec.h',
 ]
 
 stats_sources = [
+    'model/stats/ikev2-decryption-table.cc',
 ]
 stats_headers = [
+    'model/stats/ikev2-decryption-table.h',
 ]
 
 helper_sources = [
@@ -234,6 +238,10 @@ test_sources = [
     'test/unit/ikev2/ikev2-proposal-config-test.cc',
     'test/unit/ikev2/ikev2-proposal-selector-test.cc',
     'test/unit/ikev2/ikev2-ts-narrowing-test.cc',
+    'test/unit/ikev2/ikev2-sk-codec-test.cc',
+    'test/unit/ikev2/ikev2-sk-fragment-test.cc',
+    'test/unit/ikev2/ikev2-decryption-table-test.cc',
+    'test/unit/ikev2/ikev2-sk-tshark-test.cc',
 ]
 
 LAYERS = ['crypto', 'isakmp', 'dataplane', 'ikev2', 'stats', 'helper']
