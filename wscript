@@ -6,6 +6,7 @@
 
 # Sources, by layer, in the order of CMakeLists.txt.
 crypto_sources = [
+    'model/crypto/message-digest.cc',
     'model/crypto/crypto-types.cc',
     'model/crypto/evp-fetch.cc',
     'model/crypto/random-source.cc',
@@ -36,6 +37,7 @@ crypto_sources = [
     'model/crypto/certificate-validator.cc',
 ]
 crypto_headers = [
+    'model/crypto/message-digest.h',
     'model/crypto/crypto-types.h',
     'model/crypto/transform-ids.h',
     'model/crypto/evp-fetch.h',
@@ -176,6 +178,19 @@ ikev2_sources = [
     'model/ikev2/ikev2-proposal-selector.cc',
     'model/ikev2/ikev2-ts-narrowing.cc',
     'model/ikev2/ikev2-sk-codec.cc',
+    'model/ikev2/ikev2-peer-config.cc',
+    'model/ikev2/ikev2-child-sa.cc',
+    'model/ikev2/ikev2-ike-sa.cc',
+    'model/ikev2/ikev2-events.cc',
+    'model/ikev2/ikev2-cookie-jar.cc',
+    'model/ikev2/ikev2-task.cc',
+    'model/ikev2/ikev2-child-negotiator.cc',
+    'model/ikev2/ikev2-ike-init-task.cc',
+    'model/ikev2/ikev2-ike-auth-task.cc',
+    'model/ikev2/ikev2-child-create-task.cc',
+    'model/ikev2/ikev2-informational-task.cc',
+    'model/ikev2/ikev2-task-manager.cc',
+    'model/ikev2/ikev2-daemon.cc',
 ]
 ikev2_headers = [
     'model/ikev2/ikev2-transform-set.h',
@@ -183,6 +198,19 @@ ikev2_headers = [
     'model/ikev2/ikev2-proposal-selector.h',
     'model/ikev2/ikev2-ts-narrowing.h',
     'model/ikev2/ikev2-sk-codec.h',
+    'model/ikev2/ikev2-peer-config.h',
+    'model/ikev2/ikev2-child-sa.h',
+    'model/ikev2/ikev2-ike-sa.h',
+    'model/ikev2/ikev2-events.h',
+    'model/ikev2/ikev2-cookie-jar.h',
+    'model/ikev2/ikev2-task.h',
+    'model/ikev2/ikev2-child-negotiator.h',
+    'model/ikev2/ikev2-ike-init-task.h',
+    'model/ikev2/ikev2-ike-auth-task.h',
+    'model/ikev2/ikev2-child-create-task.h',
+    'model/ikev2/ikev2-informational-task.h',
+    'model/ikev2/ikev2-task-manager.h',
+    'model/ikev2/ikev2-daemon.h',
 ]
 
 stats_sources = [
@@ -194,13 +222,16 @@ stats_headers = [
 
 helper_sources = [
     'helper/ipsec-helper.cc',
+    'helper/ike-helper.cc',
 ]
 helper_headers = [
     'helper/ipsec-helper.h',
+    'helper/ike-helper.h',
 ]
 
 # GoogleTest suites (built as one program, run by hand or from CI).
 test_sources = [
+    'test/integration/ikev2-daemon-test.cc',
     'test/unit/build-files-test.cc',
     'test/unit/crypto/prf-plus-test.cc',
     'test/unit/crypto/ikev2-key-derivation-test.cc',

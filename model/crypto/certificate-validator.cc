@@ -158,6 +158,12 @@ CertificateValidator::GetNTrustAnchors() const
     return m_anchors.size();
 }
 
+Ptr<Certificate>
+CertificateValidator::GetTrustAnchor(size_t i) const
+{
+    return m_anchors.at(i);
+}
+
 CertificateValidation
 CertificateValidator::Validate(Ptr<Certificate> leaf,
                                const std::vector<Ptr<Certificate>>& intermediates,

@@ -82,6 +82,9 @@ class CertificateValidator : public SimpleRefCount<CertificateValidator>
     /// \return the number of trust anchors
     size_t GetNTrustAnchors() const;
 
+    /// \return a trust anchor (e.g. for the CA hashes of an IKEv2 CERTREQ) \param i index
+    Ptr<Certificate> GetTrustAnchor(size_t i) const;
+
     /**
      * \brief Validate an end-entity certificate.
      * \param leaf the end-entity certificate
