@@ -189,6 +189,7 @@ ikev2_sources = [
     'model/ikev2/ikev2-ike-auth-task.cc',
     'model/ikev2/ikev2-child-create-task.cc',
     'model/ikev2/ikev2-informational-task.cc',
+    'model/ikev2/ikev2-ike-rekey-task.cc',
     'model/ikev2/ikev2-task-manager.cc',
     'model/ikev2/ikev2-daemon.cc',
 ]
@@ -209,6 +210,7 @@ ikev2_headers = [
     'model/ikev2/ikev2-ike-auth-task.h',
     'model/ikev2/ikev2-child-create-task.h',
     'model/ikev2/ikev2-informational-task.h',
+    'model/ikev2/ikev2-ike-rekey-task.h',
     'model/ikev2/ikev2-task-manager.h',
     'model/ikev2/ikev2-daemon.h',
 ]

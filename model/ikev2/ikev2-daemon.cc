@@ -5,6 +5,7 @@
 #include "ikev2-child-create-task.h"
 #include "ikev2-ike-auth-task.h"
 #include "ikev2-ike-init-task.h"
+#include "ikev2-ike-rekey-task.h"
 #include "ikev2-informational-task.h"
 #include "ikev2-sk-codec.h"
 
@@ -878,6 +879,10 @@ Ikev2Daemon::CreateResponderTask(Ptr<Ikev2IkeSa> sa, const Ikev2Message& request
         }
         return std::make_unique<Ikev2IkeAuthTask>(*this, sa, std::vector<uint32_t>{});
     case Ikev2ExchangeType::CREATE_CHILD_SA:
+        if (Ikev2IkeRekeyTask::IsIkeRekey(request))
+        {
+            return std::make_unique<Ikev2IkeRekeyTask>(*this, sa);
+        }
         if (sa->state != Ikev2IkeSaState::ESTABLISHED)
         {
             return nullptr;
@@ -1009,7 +1014,16 @@ Ikev2Daemon::StartIkeRekey(Ptr<Ikev2IkeSa> sa)
     {
         return;
     }
-    // Reauthentication (RFC 7296 2.8.3): make-before-break, a new IKE SA with its children
+    if (!m_peers.at(sa->peerIndex).reauthenticate)
+    {
+        if (!sa->tasks->HasTask(Ikev2ExchangeType::CREATE_CHILD_SA) ||
+            sa->tasks->GetQueuedCount() == 0)
+        {
+            sa->tasks->Queue(std::make_unique<Ikev2IkeRekeyTask>(*this, sa));
+        }
+        return;
+    }
+    // Reauthentication (RFC 7296 2.8.3), make-before-break: a new IKE SA with its children
     // comes up, then the old one is deleted.
     std::vector<uint32_t> children;
     for (const auto& child : sa->children)
@@ -1019,11 +1033,10 @@ Ikev2Daemon::StartIkeRekey(Ptr<Ikev2IkeSa> sa)
             children.push_back(child.configIndex);
         }
     }
-    const uint32_t peerIndex = sa->peerIndex;
-    sa->state = Ikev2IkeSaState::REKEYED; // so that Initiate does not see it as the current one
-    Ptr<Ikev2IkeSa> fresh = StartIkeSa(peerIndex, children);
+    sa->state = Ikev2IkeSaState::REKEYED; // so that the new one is not taken for a duplicate
+    StartIkeSa(sa->peerIndex, children);
     sa->state = Ikev2IkeSaState::ESTABLISHED;
-    sa->rekeyEvent = Simulator::Schedule(Seconds(10), [this, sa]() {
+    sa->rekeyEvent = Simulator::Schedule(m_retransmitTimeout * 2, [this, sa]() {
         if (sa->state == Ikev2IkeSaState::ESTABLISHED)
         {
             sa->tasks->Queue(
@@ -1032,6 +1045,39 @@ Ikev2Daemon::StartIkeRekey(Ptr<Ikev2IkeSa> sa)
                                                          Ikev2InformationalTask::Kind::DELETE_IKE));
         }
     });
+}
+
+void
+Ikev2Daemon::ScheduleIkeRekeyRetry(Ptr<Ikev2IkeSa> sa)
+{
+    // strongSwan retries a refused rekey after a random 1..5 s (RFC 7296 2.25)
+    const Time delay = Seconds(1 + 4 * (m_rng->GetUint32() / 4294967296.0));
+    sa->rekeyEvent.Cancel();
+    sa->rekeyEvent = Simulator::Schedule(delay, &Ikev2Daemon::StartIkeRekey, this, sa);
+}
+
+void
+Ikev2Daemon::AdoptRekeyedIkeSa(Ikev2IkeSa& oldSa, Ptr<Ikev2IkeSa> fresh)
+{
+    fresh->localAddress = oldSa.localAddress;
+    fresh->remoteAddress = oldSa.remoteAddress;
+    fresh->localPort = oldSa.localPort;
+    fresh->remotePort = oldSa.remotePort;
+    fresh->natLocal = oldSa.natLocal;
+    fresh->natRemote = oldSa.natRemote;
+    fresh->peerFragmentation = oldSa.peerFragmentation;
+    fresh->peerHashes = oldSa.peerHashes;
+    fresh->peerId = oldSa.peerId;
+    fresh->createdAt = Simulator::Now();
+    fresh->children = std::move(oldSa.children);
+    oldSa.children.clear();
+    fresh->tasks = std::make_unique<Ikev2TaskManager>(*this, *fresh);
+    fresh->state = Ikev2IkeSaState::ESTABLISHED; // never half-open
+    m_sas[fresh->GetLocalSpi()] = fresh;
+    oldSa.rekeyEvent.Cancel();
+    oldSa.dpdEvent.Cancel();
+    SetState(oldSa, Ikev2IkeSaState::REKEYED);
+    OnIkeSaEstablished(*fresh);
 }
 
 // ------------------------------------------------------------------------------------------

@@ -179,6 +179,17 @@ class Ikev2Daemon : public Application
     /// \brief IKE_AUTH completed: start timers, trace. \param sa the IKE SA
     void OnIkeSaEstablished(Ikev2IkeSa& sa);
 
+    /**
+     * \brief A rekeyed IKE SA takes over from the old one (RFC 7296 2.18): the Child SAs move
+     * over, the new SA is established and the old one is marked REKEYED.
+     * \param oldSa the SA being replaced
+     * \param fresh the new SA (keys and codec ready)
+     */
+    void AdoptRekeyedIkeSa(Ikev2IkeSa& oldSa, Ptr<Ikev2IkeSa> fresh);
+
+    /// \brief Try an IKE SA rekey again a few seconds from now. \param sa the IKE SA
+    void ScheduleIkeRekeyRetry(Ptr<Ikev2IkeSa> sa);
+
     /// \return a fresh IKE SPI (non-zero, unused on this node)
     uint64_t NewIkeSpi();
 

@@ -79,7 +79,10 @@ Ikev2InformationalTask::BuildRequest(Ikev2Message& request)
     }
     else if (m_kind == Kind::DELETE_IKE)
     {
-        m_daemon.SetState(*m_sa, Ikev2IkeSaState::DELETING);
+        if (m_sa->state != Ikev2IkeSaState::REKEYED)
+        {
+            m_daemon.SetState(*m_sa, Ikev2IkeSaState::DELETING);
+        }
         request.AddEncryptedPayload(std::make_unique<Ikev2DeletePayload>(Ikev2ProtocolId::IKE, 0));
     }
     return Ikev2TaskStatus::DONE;
@@ -95,7 +98,9 @@ Ikev2InformationalTask::ProcessResponse(const Ikev2Message& /* response */)
     }
     else if (m_kind == Kind::DELETE_IKE)
     {
-        m_daemon.EndIkeSa(*m_sa, Ikev2EndReason::DELETED_BY_US);
+        m_daemon.EndIkeSa(*m_sa,
+                          m_sa->state == Ikev2IkeSaState::REKEYED ? Ikev2EndReason::REKEYED
+                                                                  : Ikev2EndReason::DELETED_BY_US);
     }
     return Ikev2TaskStatus::DONE;
 }
@@ -152,7 +157,10 @@ Ikev2InformationalTask::AfterResponse()
 {
     if (m_ikeDeleted)
     {
-        m_daemon.EndIkeSa(*m_sa, Ikev2EndReason::DELETED_BY_PEER);
+        m_daemon.EndIkeSa(*m_sa,
+                          m_sa->state == Ikev2IkeSaState::REKEYED
+                              ? Ikev2EndReason::REKEYED
+                              : Ikev2EndReason::DELETED_BY_PEER);
     }
 }
 

@@ -474,6 +474,40 @@ TEST_F(Ikev2DaemonTest, ChildRekeyUnderASteadyFlowLosesNothing)
     EXPECT_EQ(SadSpis(net.A()), SadSpis(net.B()));
 }
 
+TEST_F(Ikev2DaemonTest, IkeSaRekeyMovesTheChildSasOver)
+{
+    SetUpHosts();
+    ike.SetLifetimes(Seconds(3600), Seconds(3960), Seconds(10));
+    Connect(IkeHelper::TransportChild());
+    UdpSink sink;
+    OpenSink(&sink, net.B(), 9000);
+    SendUdpFlow(net.A(), net.AddrB(), 9000, 300, Seconds(2), MilliSeconds(10), 2300);
+    Simulator::Stop(Seconds(26));
+    Simulator::Run();
+    // two RFC 7296 2.18 rekeys: each makes a new IKE SA and ends the old one as REKEYED
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 3u);
+    EXPECT_EQ(logB.CountState(Ikev2IkeSaState::ESTABLISHED), 3u);
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::REKEYED), 2u);
+    size_t endedRekeyed = 0;
+    for (const auto& e : logB.ikeSa)
+    {
+        endedRekeyed += e.state == Ikev2IkeSaState::DEAD && e.reason == Ikev2EndReason::REKEYED;
+    }
+    EXPECT_EQ(endedRekeyed, 2u);
+    EXPECT_TRUE(logA.SentContains("CREATE_CHILD_SA request 2 [ SK{ SA Nonce KE } ]"))
+        << logA.sent.size();
+    // the Child SA was not renegotiated: same pair, no loss
+    EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::INSTALLED), 1u);
+    EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::DELETED), 0u);
+    EXPECT_EQ(SadSize(net.A()), 2u);
+    EXPECT_EQ(sink.sizes.size(), 2300u);
+    const auto sas = ike.GetDaemon(net.A())->GetIkeSas();
+    ASSERT_EQ(sas.size(), 1u);
+    EXPECT_EQ(sas[0]->state, Ikev2IkeSaState::ESTABLISHED);
+    EXPECT_EQ(sas[0]->children.size(), 1u);
+    EXPECT_NE(sas[0]->spiI, logA.sent[0].spiI);
+}
+
 TEST_F(Ikev2DaemonTest, SimultaneousRekeyEndsWithExactlyOnePair)
 {
     SetUpHosts();
