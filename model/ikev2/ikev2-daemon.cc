@@ -121,6 +121,12 @@ Ikev2Daemon::GetTypeId()
                           UintegerValue(1280),
                           MakeUintegerAccessor(&Ikev2Daemon::m_ikeMtu),
                           MakeUintegerChecker<uint32_t>(576, 65535))
+            .AddAttribute("NatKeepaliveInterval",
+                          "Period of RFC 3948 NAT keepalives sent when this node is behind a NAT "
+                          "(strongSwan: 20 s; 0 turns them off).",
+                          TimeValue(Seconds(20)),
+                          MakeTimeAccessor(&Ikev2Daemon::m_keepaliveInterval),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("MessageSent",
                             "An IKE message was sent (once, however many fragments).",
                             MakeTraceSourceAccessor(&Ikev2Daemon::m_sentTrace),
@@ -164,6 +170,7 @@ Ikev2Daemon::DoDispose()
         entry.second->rekeyEvent.Cancel();
         entry.second->dpdEvent.Cancel();
         entry.second->halfOpenEvent.Cancel();
+        entry.second->keepaliveEvent.Cancel();
     }
     m_sas.clear();
     m_kernel = nullptr;
@@ -342,6 +349,7 @@ Ikev2Daemon::StopApplication()
         entry.second->rekeyEvent.Cancel();
         entry.second->dpdEvent.Cancel();
         entry.second->halfOpenEvent.Cancel();
+        entry.second->keepaliveEvent.Cancel();
     }
 }
 
@@ -947,6 +955,7 @@ Ikev2Daemon::EndIkeSa(Ikev2IkeSa& sa, Ikev2EndReason reason)
     sa.rekeyEvent.Cancel();
     sa.dpdEvent.Cancel();
     sa.halfOpenEvent.Cancel();
+    sa.keepaliveEvent.Cancel();
     sa.endReason = reason;
     SetState(sa, Ikev2IkeSaState::DEAD);
     Forget(sa);
@@ -979,6 +988,12 @@ Ikev2Daemon::ScheduleIkeTimers(Ptr<Ikev2IkeSa> sa)
     {
         sa->dpdEvent = Simulator::Schedule(peer.dpdDelay, &Ikev2Daemon::CheckLiveness, this, sa);
     }
+    if (sa->natLocal && m_keepaliveInterval.IsStrictlyPositive())
+    {
+        sa->keepaliveEvent.Cancel();
+        sa->keepaliveEvent =
+            Simulator::Schedule(m_keepaliveInterval, &Ikev2Daemon::SendKeepalive, this, sa);
+    }
     if (peer.ikeRekeyTime.IsStrictlyPositive() && sa->originalInitiator)
     {
         sa->rekeyEvent =
@@ -1005,6 +1020,32 @@ Ikev2Daemon::CheckLiveness(Ptr<Ikev2IkeSa> sa)
     }
     const Time next = idle >= delay ? delay : delay - idle;
     sa->dpdEvent = Simulator::Schedule(next, &Ikev2Daemon::CheckLiveness, this, sa);
+}
+
+void
+Ikev2Daemon::SendKeepalive(Ptr<Ikev2IkeSa> sa)
+{
+    if (sa->state != Ikev2IkeSaState::ESTABLISHED)
+    {
+        return;
+    }
+    // RFC 3948 2.3: one octet 0xFF to the peer's NAT-T port keeps the NAT mapping alive
+    const uint8_t keepalive = 0xFF;
+    Ptr<Packet> packet = Create<Packet>(&keepalive, 1);
+    if (sa->remoteAddress.IsIpv4() && m_socket4500)
+    {
+        m_socket4500->SendTo(packet,
+                             0,
+                             InetSocketAddress(sa->remoteAddress.GetIpv4(), sa->remotePort));
+    }
+    else if (sa->remoteAddress.IsIpv6() && m_socket4500v6)
+    {
+        m_socket4500v6->SendTo(packet,
+                               0,
+                               Inet6SocketAddress(sa->remoteAddress.GetIpv6(), sa->remotePort));
+    }
+    sa->keepaliveEvent =
+        Simulator::Schedule(m_keepaliveInterval, &Ikev2Daemon::SendKeepalive, this, sa);
 }
 
 void
@@ -1076,6 +1117,7 @@ Ikev2Daemon::AdoptRekeyedIkeSa(Ikev2IkeSa& oldSa, Ptr<Ikev2IkeSa> fresh)
     m_sas[fresh->GetLocalSpi()] = fresh;
     oldSa.rekeyEvent.Cancel();
     oldSa.dpdEvent.Cancel();
+    oldSa.keepaliveEvent.Cancel();
     SetState(oldSa, Ikev2IkeSaState::REKEYED);
     OnIkeSaEstablished(*fresh);
 }

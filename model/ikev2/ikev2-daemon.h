@@ -321,6 +321,8 @@ class Ikev2Daemon : public Application
     void CheckLiveness(Ptr<Ikev2IkeSa> sa);
     /// IKE SA rekey timer.
     void StartIkeRekey(Ptr<Ikev2IkeSa> sa);
+    /// RFC 3948 2.3 NAT keepalive timer.
+    void SendKeepalive(Ptr<Ikev2IkeSa> sa);
     /// Responder SA that never authenticated.
     void ExpireHalfOpen(Ptr<Ikev2IkeSa> sa);
     /// Remove a dead SA from the tables.
@@ -343,6 +345,7 @@ class Ikev2Daemon : public Application
     Time m_verifyTime;          //!< processing delay per verification
     Time m_messageTime;         //!< processing delay per message
     uint32_t m_ikeMtu;          //!< path MTU assumed for RFC 7383 fragmentation
+    Time m_keepaliveInterval;   //!< NAT keepalive period (0: off)
 
     std::vector<Ikev2PeerConfig> m_peers;                //!< connections
     Ptr<RandomSource> m_rng;                             //!< nonces, SPIs, keys, jitter

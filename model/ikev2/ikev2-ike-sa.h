@@ -145,12 +145,13 @@ class Ikev2IkeSa : public SimpleRefCount<Ikev2IkeSa>
     std::vector<Ikev2ChildSa> children;      //!< Child SA pairs
     std::unique_ptr<Ikev2TaskManager> tasks; //!< exchanges of this IKE SA
 
-    Time createdAt;        //!< when the SA object was made
-    Time establishedAt;    //!< when IKE_AUTH completed
-    Time lastInbound;      //!< last authenticated message from the peer
-    EventId rekeyEvent;    //!< IKE SA rekey
-    EventId dpdEvent;      //!< liveness check
-    EventId halfOpenEvent; //!< gives up a responder SA that never authenticated
+    Time createdAt;         //!< when the SA object was made
+    Time establishedAt;     //!< when IKE_AUTH completed
+    Time lastInbound;       //!< last authenticated message from the peer
+    EventId rekeyEvent;     //!< IKE SA rekey
+    EventId dpdEvent;       //!< liveness check
+    EventId halfOpenEvent;  //!< gives up a responder SA that never authenticated
+    EventId keepaliveEvent; //!< RFC 3948 NAT keepalives (behind a NAT)
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #include "ikev2-daemon.h"
 
 #include "ns3/ikev2-delete-payload.h"
+#include "ns3/ikev2-notify-payload.h"
 #include "ns3/log.h"
 #include "ns3/network-byte-order.h"
 
@@ -143,6 +144,20 @@ Ikev2InformationalTask::ProcessRequest(const Ikev2Message& request, Ikev2Message
                 }
             }
             m_daemon.DeleteChild(*m_sa, inbound);
+        }
+    }
+    for (const auto* n : request.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    {
+        // RFC 7296 2.21.4, 3.10.1: the peer got ESP/AH with an SPI it does not know; its
+        // Notification Data is that SPI, one of our outbound SAs: that pair is useless
+        if (n->GetNotifyType() == static_cast<uint16_t>(Ikev2NotifyType::INVALID_SPI) &&
+            n->GetData().size() == 4)
+        {
+            Ikev2ChildSa* child = m_sa->FindChild(GetBigEndian32(n->GetData().data()));
+            if (child != nullptr && child->outboundSpi == GetBigEndian32(n->GetData().data()))
+            {
+                m_daemon.DeleteChild(*m_sa, child->inboundSpi);
+            }
         }
     }
     if (!answered.empty())

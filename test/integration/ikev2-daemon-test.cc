@@ -7,14 +7,18 @@
 #include "simulation-test.h"
 
 #include "ns3/certificate-authority.h"
+#include "ns3/certificate-validator.h"
 #include "ns3/double.h"
 #include "ns3/error-model.h"
 #include "ns3/ikev2-ke-payload.h"
 #include "ns3/ikev2-nonce-payload.h"
+#include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
+#include "ns3/ikev2-sk-codec.h"
 #include "ns3/key-exchange.h"
 #include "ns3/pointer.h"
 #include "ns3/random-source.h"
+#include "ns3/sa-pair.h"
 
 #include <gtest/gtest.h>
 #include <sstream>
@@ -637,6 +641,340 @@ TEST_F(Ikev2DaemonTest, ForcedEncapsulationPutsEspInUdp4500BothWays)
         EXPECT_TRUE(sa->GetParams().udpEncap);
         EXPECT_EQ(sa->GetParams().encapDstPort, 4500);
     }
+}
+
+TEST_F(Ikev2DaemonTest, NatKeepalivesFollowForcedEncapsulation)
+{
+    SetUpHosts();
+    ike.SetForceEncapsulation(true);
+    Connect(IkeHelper::TransportChild());
+    Simulator::Stop(Seconds(50));
+    Simulator::Run();
+    // RFC 3948 2.3 keepalives every 20 s from the side that is (pretends to be) behind a NAT
+    EXPECT_EQ(net.B()->GetObject<IpsecStack>()->GetNatKeepaliveCount(), 2u);
+    EXPECT_EQ(net.A()->GetObject<IpsecStack>()->GetNatKeepaliveCount(), 0u);
+}
+
+TEST_F(Ikev2DaemonTest, CertificatesOverASmallMtuAreFragmented)
+{
+    ike.SetDaemonAttribute("FragmentMtu", UintegerValue(576));
+    SetUpHosts();
+    Ptr<RandomSource> caRng = CreateObject<RandomSource>();
+    caRng->AssignStreams(10);
+    Ptr<CertificateAuthority> ca;
+    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Test Root",
+                                               KeyType::RSA,
+                                               caRng,
+                                               Seconds(0),
+                                               Days(30),
+                                               ca),
+              CryptoStatus::OK);
+    ike.SetCertificates(ca, KeyType::RSA, AuthMethod::RSA_SIG);
+    Connect(IkeHelper::TransportChild());
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_EQ(logB.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_TRUE(logA.SentContains("N(IKEV2_FRAGMENTATION_SUPPORTED)"));
+    ASSERT_GE(logA.sent.size(), 2u);
+    EXPECT_GE(logA.sent[1].fragments, 2u); // RFC 7383: IKE_AUTH with an RSA certificate
+    EXPECT_LE(logA.sent[1].size, logA.sent[1].fragments * (576u - 28u));
+    EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::INSTALLED), 1u);
+}
+
+/// The AUTH methods of RFC 7296 3.8 and RFC 7427 with certificates from the simulated CA.
+struct AuthCase
+{
+    const char* name;
+    KeyType key;
+    AuthMethod method;
+    SignatureScheme scheme;
+};
+
+class Ikev2AuthMethodTest : public Ikev2DaemonTest, public ::testing::WithParamInterface<AuthCase>
+{
+};
+
+TEST_P(Ikev2AuthMethodTest, EstablishesWithCertificates)
+{
+    SetUpHosts();
+    Ptr<RandomSource> caRng = CreateObject<RandomSource>();
+    caRng->AssignStreams(10);
+    Ptr<CertificateAuthority> ca;
+    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Test Root",
+                                               KeyType::ECDSA_P256,
+                                               caRng,
+                                               Seconds(0),
+                                               Days(30),
+                                               ca),
+              CryptoStatus::OK);
+    ike.SetCertificates(ca, GetParam().key, GetParam().method, GetParam().scheme);
+    Connect(IkeHelper::TransportChild());
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_EQ(logB.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_EQ(logB.CountChild(Ikev2ChildEventType::INSTALLED), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Methods,
+    Ikev2AuthMethodTest,
+    ::testing::Values(
+        AuthCase{"RsaPkcs1", KeyType::RSA, AuthMethod::RSA_SIG, SignatureScheme::RSA_PKCS1_SHA1},
+        AuthCase{"EcdsaP256",
+                 KeyType::ECDSA_P256,
+                 AuthMethod::ECDSA_SHA256_P256,
+                 SignatureScheme::ECDSA_SHA256},
+        AuthCase{"EcdsaP384",
+                 KeyType::ECDSA_P384,
+                 AuthMethod::ECDSA_SHA384_P384,
+                 SignatureScheme::ECDSA_SHA384},
+        AuthCase{"Rfc7427RsaPss",
+                 KeyType::RSA,
+                 AuthMethod::DIGITAL_SIGNATURE,
+                 SignatureScheme::RSA_PSS_SHA256},
+        AuthCase{"Rfc7427Ecdsa",
+                 KeyType::ECDSA_P256,
+                 AuthMethod::DIGITAL_SIGNATURE,
+                 SignatureScheme::ECDSA_SHA256},
+        AuthCase{"Rfc7427Ed25519",
+                 KeyType::ED25519,
+                 AuthMethod::DIGITAL_SIGNATURE,
+                 SignatureScheme::ED25519}),
+    [](const ::testing::TestParamInfo<AuthCase>& info) { return std::string(info.param.name); });
+
+/// A certificate for @p address from @p ca, as the daemon's local authentication.
+Ikev2AuthConfig
+IssueCertificate(Ptr<CertificateAuthority> ca, Ipv4Address address, Ptr<RandomSource> rng)
+{
+    CertificateRequest request;
+    request.subject = "C=DE, O=ns-3, CN=host";
+    request.subjectAltNames.push_back(SubjectAltName::Ip(address));
+    request.notBefore = Seconds(0);
+    request.notAfter = Days(30);
+    Ikev2AuthConfig auth;
+    auth.method = AuthMethod::DIGITAL_SIGNATURE;
+    auth.scheme = SignatureScheme::ECDSA_SHA256;
+    NS_ABORT_UNLESS(
+        ca->IssueWithNewKey(request, KeyType::ECDSA_P256, *rng, auth.key, auth.certificate) ==
+        CryptoStatus::OK);
+    return auth;
+}
+
+TEST_F(Ikev2DaemonTest, UntrustedCertificateIsAuthenticationFailed)
+{
+    SetUpHosts();
+    Ptr<RandomSource> rng = CreateObject<RandomSource>();
+    rng->AssignStreams(10);
+    Ptr<CertificateAuthority> ca;
+    Ptr<CertificateAuthority> other;
+    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Root",
+                                               KeyType::ECDSA_P256,
+                                               rng,
+                                               Seconds(0),
+                                               Days(30),
+                                               ca),
+              CryptoStatus::OK);
+    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Other Root",
+                                               KeyType::ECDSA_P256,
+                                               rng,
+                                               Seconds(0),
+                                               Days(30),
+                                               other),
+              CryptoStatus::OK);
+    Ikev2PeerConfig a = PskPeer(net.AddrA(),
+                                net.AddrB(),
+                                "k",
+                                "aes128-sha256-modp2048",
+                                "aes128gcm16",
+                                Ikev2StartAction::START);
+    Ikev2PeerConfig b = PskPeer(net.AddrB(),
+                                net.AddrA(),
+                                "k",
+                                "aes128-sha256-modp2048",
+                                "aes128gcm16",
+                                Ikev2StartAction::NONE);
+    a.localAuth = IssueCertificate(ca, net.AddrA(), rng);
+    b.localAuth = IssueCertificate(ca, net.AddrB(), rng);
+    a.remoteAuth = b.remoteAuth = AuthMethod::DIGITAL_SIGNATURE;
+    a.trust = Create<CertificateValidator>();
+    a.trust->AddTrustAnchor(ca->GetCertificate());
+    // the responder trusts another root than the one that issued the initiator's certificate
+    b.trust = Create<CertificateValidator>();
+    b.trust->AddTrustAnchor(other->GetCertificate());
+    std::string error;
+    ASSERT_GE(ike.GetDaemon(net.A())->AddPeer(a, &error), 0) << error;
+    ASSERT_GE(ike.GetDaemon(net.B())->AddPeer(b, &error), 0) << error;
+    logA.Attach(ike.GetDaemon(net.A()));
+    logB.Attach(ike.GetDaemon(net.B()));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_TRUE(logB.SentContains("N(AUTHENTICATION_FAILED)"));
+    EXPECT_EQ(logA.LastEndReason(), Ikev2EndReason::AUTHENTICATION_FAILED);
+    EXPECT_EQ(logB.LastEndReason(), Ikev2EndReason::AUTHENTICATION_FAILED);
+}
+
+TEST_F(Ikev2DaemonTest, TrapStartsOnTheFirstPacketAndQueuesIt)
+{
+    SetUpHosts();
+    Ikev2ChildConfig child = IkeHelper::TransportChild();
+    child.start = Ikev2StartAction::TRAP;
+    Connect(child, Seconds(0));
+    UdpSink sink;
+    OpenSink(&sink, net.B(), 9000);
+    SendUdpFlow(net.A(), net.AddrB(), 9000, 200, Seconds(3), MilliSeconds(1), 5);
+    Simulator::Stop(Seconds(6));
+    Simulator::Run();
+    ASSERT_FALSE(logA.sent.empty());
+    EXPECT_GE(logA.sent[0].spiI, 1u);
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    // nothing was negotiated before the traffic: the first IKE message left at 3 s
+    EXPECT_EQ(sink.sizes.size(), 5u); // the packets that triggered it were queued, then sent
+}
+
+TEST_F(Ikev2DaemonTest, SeveralChildSasShareOneIkeSa)
+{
+    SetUpHosts();
+    Ikev2PeerConfig a = PskPeer(net.AddrA(),
+                                net.AddrB(),
+                                "k",
+                                "aes128-sha256-modp2048",
+                                "aes128gcm16",
+                                Ikev2StartAction::START);
+    // two children: UDP to port 9000, and everything else (lower priority is not needed: the
+    // selectors are disjoint by protocol)
+    Ikev2ChildConfig udp = a.children[0];
+    udp.name = "udp";
+    udp.hostSelectors = false;
+    udp.selector = IpsecSelector::Between(IpAddressRange::Host(net.AddrA()),
+                                          IpAddressRange::Host(net.AddrB()));
+    udp.selector.protocol = 17;
+    Ikev2ChildConfig tcp = udp;
+    tcp.name = "tcp";
+    tcp.selector.protocol = 6;
+    a.children = {udp, tcp};
+    Ikev2PeerConfig b = PskPeer(net.AddrB(),
+                                net.AddrA(),
+                                "k",
+                                "aes128-sha256-modp2048",
+                                "aes128gcm16",
+                                Ikev2StartAction::NONE);
+    Ikev2ChildConfig udpB = udp;
+    udpB.start = Ikev2StartAction::NONE;
+    udpB.selector = MirrorSelector(udp.selector);
+    Ikev2ChildConfig tcpB = tcp;
+    tcpB.start = Ikev2StartAction::NONE;
+    tcpB.selector = MirrorSelector(tcp.selector);
+    b.children = {udpB, tcpB};
+    std::string error;
+    ASSERT_GE(ike.GetDaemon(net.A())->AddPeer(a, &error), 0) << error;
+    ASSERT_GE(ike.GetDaemon(net.B())->AddPeer(b, &error), 0) << error;
+    logA.Attach(ike.GetDaemon(net.A()));
+    logB.Attach(ike.GetDaemon(net.B()));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::INSTALLED), 2u);
+    EXPECT_EQ(logB.CountChild(Ikev2ChildEventType::INSTALLED), 2u);
+    EXPECT_TRUE(logA.SentContains("CREATE_CHILD_SA request 2"));
+    EXPECT_EQ(SadSize(net.A()), 4u);
+    EXPECT_NE(logA.childSa[0].reqid, logA.childSa[1].reqid);
+}
+
+TEST_F(Ikev2DaemonTest, TerminateDeletesEverythingOnBothSides)
+{
+    SetUpHosts();
+    Connect(IkeHelper::TransportChild());
+    Simulator::Schedule(Seconds(3),
+                        [this]() { EXPECT_TRUE(ike.GetDaemon(net.A())->Terminate(0)); });
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_TRUE(logA.SentContains("INFORMATIONAL request 2 [ SK{ D } ]"));
+    EXPECT_EQ(logA.LastEndReason(), Ikev2EndReason::DELETED_BY_US);
+    EXPECT_EQ(logB.LastEndReason(), Ikev2EndReason::DELETED_BY_PEER);
+    EXPECT_EQ(SadSize(net.A()), 0u);
+    EXPECT_EQ(SadSize(net.B()), 0u);
+    EXPECT_TRUE(ike.GetDaemon(net.A())->GetIkeSas().empty());
+}
+
+TEST_F(Ikev2DaemonTest, InvalidSpiNotifyRemovesTheUselessPair)
+{
+    SetUpHosts();
+    Connect(IkeHelper::TransportChild());
+    Simulator::Schedule(Seconds(3), [this]() {
+        // the responder reports that A's outbound SPI is unknown to it (RFC 7296 3.10.1)
+        auto sas = ike.GetDaemon(net.B())->GetIkeSas();
+        ASSERT_EQ(sas.size(), 1u);
+        Ptr<Ikev2IkeSa> sa = sas[0];
+        Ikev2Message msg;
+        msg.GetHeader().initiatorSpi = sa->spiI;
+        msg.GetHeader().responderSpi = sa->spiR;
+        msg.GetHeader().exchangeType = static_cast<uint8_t>(Ikev2ExchangeType::INFORMATIONAL);
+        msg.GetHeader().messageId = 0;
+        Bytes spi(4);
+        const uint32_t value = sa->children.at(0).inboundSpi;
+        spi = {uint8_t(value >> 24), uint8_t(value >> 16), uint8_t(value >> 8), uint8_t(value)};
+        msg.AddEncryptedPayload(
+            std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::INVALID_SPI, spi));
+        Bytes octets;
+        ASSERT_EQ(sa->codec->Protect(msg, &octets), Ikev2SkStatus::OK);
+        SendUdpBytesAt(net.B(), net.AddrA(), 500, octets, Seconds(0), 5000);
+    });
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::DELETED), 1u);
+    EXPECT_EQ(SadSize(net.A()), 0u);
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::DEAD), 0u); // the IKE SA stays
+}
+
+TEST_F(Ikev2DaemonTest, GatewayServesManySpokes)
+{
+    // a star: one gateway daemon with one connection per spoke
+    const uint32_t spokes = 20;
+    NodeContainer hub;
+    hub.Create(1);
+    NodeContainer leaves;
+    leaves.Create(spokes);
+    InternetStackHelper internet;
+    internet.Install(hub);
+    internet.Install(leaves);
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    link.SetChannelAttribute("Delay", StringValue("1ms"));
+    Ipv4AddressHelper address("10.100.0.0", "255.255.255.252");
+    std::vector<std::pair<Ipv4Address, Ipv4Address>> ends;
+    for (uint32_t i = 0; i < spokes; ++i)
+    {
+        const NetDeviceContainer devices = link.Install(hub.Get(0), leaves.Get(i));
+        const Ipv4InterfaceContainer ifs = address.Assign(devices);
+        address.NewNetwork();
+        ends.emplace_back(ifs.GetAddress(0), ifs.GetAddress(1));
+    }
+    ike.Install(hub);
+    ike.Install(leaves);
+    ike.AssignStreams(hub, 100);
+    ike.AssignStreams(leaves, 200);
+    std::string error;
+    for (uint32_t i = 0; i < spokes; ++i)
+    {
+        ASSERT_TRUE(ike.Connect(leaves.Get(i),
+                                ends[i].second,
+                                hub.Get(0),
+                                ends[i].first,
+                                IkeHelper::TransportChild(),
+                                Seconds(1),
+                                &error))
+            << error;
+    }
+    DaemonLog hubLog;
+    hubLog.Attach(ike.GetDaemon(hub.Get(0)));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(hubLog.CountState(Ikev2IkeSaState::ESTABLISHED), spokes);
+    EXPECT_EQ(hubLog.CountChild(Ikev2ChildEventType::INSTALLED), spokes);
+    EXPECT_EQ(SadSize(hub.Get(0)), 2 * spokes);
+    EXPECT_EQ(ike.GetDaemon(hub.Get(0))->GetHalfOpenCount(), 0u);
 }
 
 /// One run of the PSK scenario: every message the initiator sent, as octet counts and SPIs.
