@@ -354,15 +354,15 @@ IkeHelper::EnableKeyTables()
     {
         daemon->TraceConnectWithoutContext(
             "IkeSaState",
-            MakeCallback(&IkeHelper::RecordIkeSa, this).Bind(daemon));
+            MakeCallback(&IkeHelper::RecordIkeSa, this).Bind(PeekPointer(daemon)));
         daemon->TraceConnectWithoutContext(
             "ChildSa",
-            MakeCallback(&IkeHelper::RecordChildSa, this).Bind(daemon->GetNode()));
+            MakeCallback(&IkeHelper::RecordChildSa, this).Bind(PeekPointer(daemon->GetNode())));
     }
 }
 
 void
-IkeHelper::RecordIkeSa(Ptr<Ikev2Daemon> daemon, const Ikev2IkeSaEvent& event)
+IkeHelper::RecordIkeSa(Ikev2Daemon* daemon, const Ikev2IkeSaEvent& event)
 {
     if (event.state != Ikev2IkeSaState::ESTABLISHED || !event.originalInitiator)
     {
@@ -384,7 +384,7 @@ IkeHelper::RecordIkeSa(Ptr<Ikev2Daemon> daemon, const Ikev2IkeSaEvent& event)
 }
 
 void
-IkeHelper::RecordChildSa(Ptr<Node> node, const Ikev2ChildSaEvent& event)
+IkeHelper::RecordChildSa(Node* node, const Ikev2ChildSaEvent& event)
 {
     if (event.type == Ikev2ChildEventType::DELETED)
     {

@@ -174,9 +174,11 @@ class IkeHelper
                   const IpAddress& address,
                   Ikev2AuthConfig* auth,
                   std::string* error);
-    /// Trace sinks of the key tables.
-    void RecordIkeSa(Ptr<Ikev2Daemon> daemon, const Ikev2IkeSaEvent& event);
-    void RecordChildSa(Ptr<Node> node, const Ikev2ChildSaEvent& event);
+    /// Key-table sink for IKE SAs (raw pointer: a Ptr bound into the daemon's own trace would
+    /// keep it alive forever). \param daemon the daemon \param event the state change
+    void RecordIkeSa(Ikev2Daemon* daemon, const Ikev2IkeSaEvent& event);
+    /// Key-table sink for Child SAs. \param node the daemon's node \param event the event
+    void RecordChildSa(Node* node, const Ikev2ChildSaEvent& event);
 
     ObjectFactory m_daemonFactory;                      //!< makes the daemons
     IpsecHelper m_ipsec;                                //!< installs missing data planes

@@ -167,10 +167,7 @@ Ikev2Daemon::DoDispose()
     for (auto& entry : m_sas)
     {
         entry.second->tasks->Clear();
-        entry.second->rekeyEvent.Cancel();
-        entry.second->dpdEvent.Cancel();
-        entry.second->halfOpenEvent.Cancel();
-        entry.second->keepaliveEvent.Cancel();
+        entry.second->CancelTimers();
     }
     m_sas.clear();
     m_kernel = nullptr;
@@ -346,10 +343,7 @@ Ikev2Daemon::StopApplication()
     for (auto& entry : m_sas)
     {
         entry.second->tasks->Clear();
-        entry.second->rekeyEvent.Cancel();
-        entry.second->dpdEvent.Cancel();
-        entry.second->halfOpenEvent.Cancel();
-        entry.second->keepaliveEvent.Cancel();
+        entry.second->CancelTimers();
     }
 }
 
@@ -952,10 +946,7 @@ Ikev2Daemon::EndIkeSa(Ikev2IkeSa& sa, Ikev2EndReason reason)
         DeleteChild(sa, sa.children.back().inboundSpi);
     }
     sa.tasks->Clear();
-    sa.rekeyEvent.Cancel();
-    sa.dpdEvent.Cancel();
-    sa.halfOpenEvent.Cancel();
-    sa.keepaliveEvent.Cancel();
+    sa.CancelTimers();
     sa.endReason = reason;
     SetState(sa, Ikev2IkeSaState::DEAD);
     Forget(sa);
@@ -1115,9 +1106,7 @@ Ikev2Daemon::AdoptRekeyedIkeSa(Ikev2IkeSa& oldSa, Ptr<Ikev2IkeSa> fresh)
     fresh->tasks = std::make_unique<Ikev2TaskManager>(*this, *fresh);
     fresh->state = Ikev2IkeSaState::ESTABLISHED; // never half-open
     m_sas[fresh->GetLocalSpi()] = fresh;
-    oldSa.rekeyEvent.Cancel();
-    oldSa.dpdEvent.Cancel();
-    oldSa.keepaliveEvent.Cancel();
+    oldSa.CancelTimers();
     SetState(oldSa, Ikev2IkeSaState::REKEYED);
     OnIkeSaEstablished(*fresh);
 }

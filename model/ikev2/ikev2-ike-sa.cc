@@ -6,6 +6,7 @@
 #include "ikev2-task-manager.h"
 
 #include "ns3/key-exchange.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -83,6 +84,16 @@ Ikev2IkeSa::GetName() const
                   static_cast<unsigned long long>(spiI),
                   static_cast<unsigned long long>(spiR));
     return name;
+}
+
+void
+Ikev2IkeSa::CancelTimers()
+{
+    for (EventId* event : {&rekeyEvent, &dpdEvent, &halfOpenEvent, &keepaliveEvent})
+    {
+        event->Cancel();
+        *event = EventId();
+    }
 }
 
 Ikev2ChildSa*

@@ -112,6 +112,10 @@ class Ikev2IkeSa : public SimpleRefCount<Ikev2IkeSa>
     /// \param spi the SPI
     Ikev2ChildSa* FindChild(uint32_t spi);
 
+    /// \brief Cancel every timer and drop the events, which hold a Ptr to this SA (a cycle
+    /// through EventId otherwise).
+    void CancelTimers();
+
     /// \brief Forget a Child SA. \param inboundSpi its inbound SPI
     void RemoveChild(uint32_t inboundSpi);
 
