@@ -15,6 +15,8 @@
 #include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
 #include "ns3/ikev2-sk-codec.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-address-helper.h"
 #include "ns3/key-exchange.h"
 #include "ns3/pointer.h"
 #include "ns3/random-source.h"
@@ -975,6 +977,63 @@ TEST_F(Ikev2DaemonTest, GatewayServesManySpokes)
     EXPECT_EQ(hubLog.CountChild(Ikev2ChildEventType::INSTALLED), spokes);
     EXPECT_EQ(SadSize(hub.Get(0)), 2 * spokes);
     EXPECT_EQ(ike.GetDaemon(hub.Get(0))->GetHalfOpenCount(), 0u);
+}
+
+TEST_F(Ikev2DaemonTest, Ipv6HostsNegotiateOverIpv6)
+{
+    NodeContainer nodes;
+    nodes.Create(2);
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    link.SetChannelAttribute("Delay", StringValue("1ms"));
+    const NetDeviceContainer devices = link.Install(nodes);
+    InternetStackHelper internet;
+    internet.SetIpv4StackInstall(false);
+    internet.Install(nodes);
+    Ipv6AddressHelper address;
+    address.SetBase(Ipv6Address("2001:db8:1::"), Ipv6Prefix(64));
+    const Ipv6InterfaceContainer ifs = address.Assign(devices);
+    const Ipv6Address a = ifs.GetAddress(0, 1);
+    const Ipv6Address b = ifs.GetAddress(1, 1);
+    ike.Install(nodes);
+    ike.AssignStreams(nodes, 100);
+    std::string error;
+    ASSERT_TRUE(ike.Connect(nodes.Get(0),
+                            a,
+                            nodes.Get(1),
+                            b,
+                            IkeHelper::TransportChild(),
+                            Seconds(3),
+                            &error))
+        << error;
+    logA.Attach(ike.GetDaemon(nodes.Get(0)));
+    logB.Attach(ike.GetDaemon(nodes.Get(1)));
+    uint32_t received = 0;
+    Ptr<Socket> sink = Socket::CreateSocket(nodes.Get(1), UdpSocketFactory::GetTypeId());
+    sink->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 9000));
+    sink->SetRecvCallback([&received](Ptr<Socket> s) {
+        while (s->Recv())
+        {
+            ++received;
+        }
+    });
+    Ptr<Socket> source = Socket::CreateSocket(nodes.Get(0), UdpSocketFactory::GetTypeId());
+    source->Bind6();
+    for (uint32_t i = 0; i < 10; ++i)
+    {
+        Simulator::Schedule(Seconds(5) + MilliSeconds(10 * i), [source, b]() {
+            source->SendTo(Create<Packet>(100), 0, Inet6SocketAddress(b, 9000));
+        });
+    }
+    Simulator::Stop(Seconds(7));
+    Simulator::Run();
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
+    EXPECT_EQ(logB.CountChild(Ikev2ChildEventType::INSTALLED), 1u);
+    EXPECT_EQ(received, 10u);
+    for (const auto& sa : nodes.Get(0)->GetObject<IpsecStack>()->GetSad()->GetAll())
+    {
+        EXPECT_TRUE(sa->GetParams().dst.IsIpv6());
+    }
 }
 
 /// One run of the PSK scenario: every message the initiator sent, as octet counts and SPIs.
