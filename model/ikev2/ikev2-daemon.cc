@@ -530,6 +530,9 @@ Ikev2Daemon::Transmit(Ikev2IkeSa& sa, Ikev2Message& msg, std::vector<Bytes>* dat
                         Signer::IsSignatureMethod(m_peers.at(sa.peerIndex).remoteAuth);
     const bool ke = msg.Find<Ikev2Payload>(Ikev2PayloadType::KE) != nullptr;
     const Time delay = GetProcessingDelay(ke ? 1 : 0, signature ? 1 : 0, verify ? 1 : 0);
+    // RFC 7296 2.11: a response goes to the port the request came from
+    const uint16_t port =
+        header.IsResponse() && sa.requestPort != 0 ? sa.requestPort : sa.remotePort;
     for (const Bytes& datagram : *datagrams)
     {
         Simulator::Schedule(delay,
@@ -537,7 +540,7 @@ Ikev2Daemon::Transmit(Ikev2IkeSa& sa, Ikev2Message& msg, std::vector<Bytes>* dat
                             this,
                             datagram,
                             sa.remoteAddress,
-                            sa.remotePort,
+                            port,
                             sa.localPort);
     }
     m_sentTrace(MakeEvent(msg, *datagrams));
@@ -551,10 +554,11 @@ Ikev2Daemon::Retransmit(Ikev2IkeSa& sa,
                         Ikev2MessageEvent event)
 {
     event.size = 0;
+    const uint16_t port = event.response && sa.requestPort != 0 ? sa.requestPort : sa.remotePort;
     for (const Bytes& datagram : datagrams)
     {
-        event.size += datagram.size() + (sa.localPort == NAT_T_PORT ? NON_ESP_MARKER : 0);
-        SendDatagram(datagram, sa.remoteAddress, sa.remotePort, sa.localPort);
+        event.size += datagram.size();
+        SendDatagram(datagram, sa.remoteAddress, port, sa.localPort);
     }
     event.fragments = static_cast<uint16_t>(datagrams.size());
     m_retransmitTrace(event);
@@ -746,6 +750,10 @@ Ikev2Daemon::HandleDatagram(const Bytes& data,
             return;
         }
         sa->lastInbound = Simulator::Now();
+        if (!header.IsResponse())
+        {
+            sa->requestPort = remotePort;
+        }
         if (!header.IsResponse() && !sa->originalInitiator)
         {
             // RFC 7296 2.23: follow the initiator to port 4500 (and its NAT mapping)

@@ -32,7 +32,7 @@ struct Ikev2MessageEvent
     uint32_t messageId{0};                                      //!< Message ID
     bool response{false};                                       //!< R flag
     bool initiatorFlag{false};                                  //!< I flag
-    uint32_t size{0};           //!< octets of all its UDP payloads (non-ESP markers included)
+    uint32_t size{0};           //!< IKE octets, all fragments (non-ESP markers excluded)
     uint16_t fragments{1};      //!< datagrams it took (RFC 7383)
     bool retransmission{false}; //!< a resend of an earlier message (sent only)
     std::string summary;        //!< e.g. "IKE_AUTH request 1 [ SK{ IDi AUTH SA TSi TSr } ]"

@@ -126,13 +126,14 @@ class Ikev2IkeSa : public SimpleRefCount<Ikev2IkeSa>
     Ikev2IkeSaState state{Ikev2IkeSaState::CONNECTING}; //!< state
     Ikev2EndReason endReason{Ikev2EndReason::NONE};     //!< why it ended
 
-    IpAddress localAddress;           //!< this node's IKE address
-    IpAddress remoteAddress;          //!< the peer's IKE address
-    uint16_t localPort{500};          //!< 4500 after the NAT-T switch
-    uint16_t remotePort{500};         //!< likewise
-    bool natLocal{false};             //!< this node is behind a NAT (or we fake it)
-    bool natRemote{false};            //!< the peer is behind a NAT (or fakes it)
-    bool peerFragmentation{false};    //!< the peer announced IKEV2_FRAGMENTATION_SUPPORTED
+    IpAddress localAddress;        //!< this node's IKE address
+    IpAddress remoteAddress;       //!< the peer's IKE address
+    uint16_t localPort{500};       //!< 4500 after the NAT-T switch
+    uint16_t remotePort{500};      //!< likewise
+    uint16_t requestPort{0};       //!< source port of the last request (RFC 7296 2.11: answer it)
+    bool natLocal{false};          //!< this node is behind a NAT (or we fake it)
+    bool natRemote{false};         //!< the peer is behind a NAT (or fakes it)
+    bool peerFragmentation{false}; //!< the peer announced IKEV2_FRAGMENTATION_SUPPORTED
     std::vector<uint16_t> peerHashes; //!< the peer's SIGNATURE_HASH_ALGORITHMS
 
     IkeTransformSet transforms;          //!< negotiated in IKE_SA_INIT

@@ -904,6 +904,10 @@ TEST_F(Ikev2DaemonTest, InvalidSpiNotifyRemovesTheUselessPair)
 {
     SetUpHosts();
     Connect(IkeHelper::TransportChild());
+    Ipv4TxLog txA;
+    net.A()->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+        "Tx",
+        MakeCallback(&Ipv4TxLog::Tx, &txA));
     Simulator::Schedule(Seconds(3), [this]() {
         // the responder reports that A's outbound SPI is unknown to it (RFC 7296 3.10.1)
         auto sas = ike.GetDaemon(net.B())->GetIkeSas();
@@ -928,6 +932,15 @@ TEST_F(Ikev2DaemonTest, InvalidSpiNotifyRemovesTheUselessPair)
     EXPECT_EQ(logA.CountChild(Ikev2ChildEventType::DELETED), 1u);
     EXPECT_EQ(SadSize(net.A()), 0u);
     EXPECT_EQ(logA.CountState(Ikev2IkeSaState::DEAD), 0u); // the IKE SA stays
+    // RFC 7296 2.11: the (empty) response went back to the request's source port
+    ASSERT_FALSE(logA.sent.empty());
+    EXPECT_TRUE(logA.sent.back().response);
+    EXPECT_EQ(logA.sent.back().exchange, Ikev2ExchangeType::INFORMATIONAL);
+    ASSERT_FALSE(txA.entries.empty());
+    uint8_t udp[28];
+    txA.entries.back().packet->CopyData(udp, sizeof(udp));
+    EXPECT_EQ(udp[9], 17);                     // UDP
+    EXPECT_EQ((udp[22] << 8) | udp[23], 5000); // to the port the request came from
 }
 
 TEST_F(Ikev2DaemonTest, GatewayServesManySpokes)
