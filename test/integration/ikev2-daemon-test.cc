@@ -514,6 +514,33 @@ TEST_F(Ikev2DaemonTest, IkeSaRekeyMovesTheChildSasOver)
     EXPECT_NE(sas[0]->spiI, logA.sent[0].spiI);
 }
 
+TEST_F(Ikev2DaemonTest, SimultaneousIkeRekeyEndsWithOneIkeSa)
+{
+    SetUpHosts();
+    Connect(IkeHelper::TransportChild());
+    Simulator::Schedule(Seconds(3), [this]() {
+        EXPECT_TRUE(ike.GetDaemon(net.A())->RekeyIkeSa(0));
+        EXPECT_TRUE(ike.GetDaemon(net.B())->RekeyIkeSa(0));
+    });
+    UdpSink sink;
+    OpenSink(&sink, net.B(), 9000);
+    SendUdpFlow(net.A(), net.AddrB(), 9000, 300, Seconds(2), MilliSeconds(10), 1000);
+    Simulator::Stop(Seconds(15));
+    Simulator::Run();
+    // the crossing requests both get TEMPORARY_FAILURE (RFC 7296 2.25); the retries, a random
+    // 1-5 s later, do not cross again
+    EXPECT_TRUE(logA.SentContains("N(TEMPORARY_FAILURE)"));
+    EXPECT_TRUE(logB.SentContains("N(TEMPORARY_FAILURE)"));
+    EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 2u);
+    EXPECT_EQ(logB.CountState(Ikev2IkeSaState::ESTABLISHED), 2u);
+    ASSERT_EQ(ike.GetDaemon(net.A())->GetIkeSas().size(), 1u);
+    ASSERT_EQ(ike.GetDaemon(net.B())->GetIkeSas().size(), 1u);
+    EXPECT_EQ(ike.GetDaemon(net.A())->GetIkeSas()[0]->spiI,
+              ike.GetDaemon(net.B())->GetIkeSas()[0]->spiI);
+    EXPECT_EQ(ike.GetDaemon(net.A())->GetIkeSas()[0]->children.size(), 1u);
+    EXPECT_EQ(sink.sizes.size(), 1000u);
+}
+
 TEST_F(Ikev2DaemonTest, SimultaneousRekeyEndsWithExactlyOnePair)
 {
     SetUpHosts();
