@@ -22,7 +22,8 @@
  *
  * or let test/tools/tshark-ipsec-oracle.py check that every SK/SKF payload decrypts with a
  * correct ICD and every ESP packet with a correct ICV. Wireshark 4.0 decrypts IKE with AES-CBC,
- * AES-CTR or AES-GCM/CCM and HMAC-SHA1/SHA2 integrity, not ChaCha20-Poly1305 or XCBC/CMAC.
+ * AES-CTR or AES-GCM/CCM and HMAC-SHA1/SHA2 integrity, not ChaCha20-Poly1305 or XCBC/CMAC; an SA
+ * it cannot decrypt gets no record.
  *
  * Options (ns-3 CommandLine; --RngRun=N draws other SPIs, nonces and keys):
  *   --auth=psk|cert   pre-shared key, or certificates from a simulated CA (RFC 7427 signatures)
@@ -426,8 +427,10 @@ main(int argc, char* argv[])
     }
     std::cout << "\n";
     std::cout << "  capture: " << prefix << "-gwA-" << wanLink.Get(0)->GetIfIndex()
-              << ".pcap, keys: " << keyFile << " (" << ike.GetKeyTableOptions().size()
-              << " records)\n";
+              << ".pcap, keys: " << keyFile << " (" << ike.GetKeyTableOptions().size() << " records"
+              << (ike.GetKeyTableOptions().empty() ? "; Wireshark 4.0 decrypts none of these SAs"
+                                                   : "")
+              << ")\n";
     Simulator::Destroy();
     return 0;
 }
