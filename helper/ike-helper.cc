@@ -157,6 +157,12 @@ IkeHelper::SetLifetimes(Time childRekey, Time childLife, Time ikeRekey)
 }
 
 void
+IkeHelper::SetReauthenticate(bool reauthenticate)
+{
+    m_reauthenticate = reauthenticate;
+}
+
+void
 IkeHelper::SetDpdDelay(Time delay)
 {
     m_dpdDelay = delay;
@@ -296,6 +302,7 @@ IkeHelper::Connect(Ptr<Node> initiator,
         peer.startTime = start;
         peer.ikeRekeyTime = m_ikeRekey;
         peer.dpdDelay = m_dpdDelay;
+        peer.reauthenticate = m_reauthenticate;
         peer.forceEncapsulation = m_forceEncap && side == 0;
         Ikev2ChildConfig mine = child;
         if (side == 1)

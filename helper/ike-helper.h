@@ -100,6 +100,10 @@ class IkeHelper
      */
     void SetLifetimes(Time childRekey, Time childLife, Time ikeRekey);
 
+    /// \brief Replace IKE SAs by reauthentication (a new IKE_SA_INIT/IKE_AUTH, RFC 7296 2.8.3)
+    /// instead of rekeying them. \param reauthenticate on/off
+    void SetReauthenticate(bool reauthenticate);
+
     /// \brief Dead-peer detection after this much idle time (0: off). \param delay the time
     void SetDpdDelay(Time delay);
 
@@ -162,7 +166,8 @@ class IkeHelper
 
     /**
      * \brief Write GetKeyTableOptions(), one per line (the format of the module's tshark
-     * oracle and of `tshark $(sed 's/^/-o /' file)`).
+     * oracle; for tshark, pass each line after -o, e.g. from a bash array, since the names contain
+     * spaces).
      * \param filename the file
      * \return false if it cannot be written
      */
@@ -194,6 +199,7 @@ class IkeHelper
     Time m_ikeRekey{Seconds(14400)};                         //!< IKE rekey
     Time m_dpdDelay{Seconds(0)};                             //!< DPD
     bool m_forceEncap{false};                                //!< forced UDP encapsulation
+    bool m_reauthenticate{false};                            //!< reauthenticate instead of rekeying
     std::map<std::pair<uint32_t, IpAddress>, Ikev2AuthConfig> m_credentials; //!< per node/address
     std::vector<std::string> m_keyTable;     //!< recorded tshark options
     std::set<std::string> m_keySeen;         //!< dedup

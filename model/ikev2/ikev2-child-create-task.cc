@@ -185,6 +185,13 @@ Ikev2ChildCreateTask::FinishRekey(uint32_t newSpi)
 void
 Ikev2ChildCreateTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& response)
 {
+    if (m_sa->state != Ikev2IkeSaState::ESTABLISHED)
+    {
+        // RFC 7296 2.25.2: this IKE SA is being replaced; ask again on its successor
+        response.AddEncryptedPayload(
+            std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::TEMPORARY_FAILURE));
+        return;
+    }
     const Ikev2NotifyPayload* rekey = nullptr;
     for (const auto* n : request.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
     {
@@ -229,6 +236,10 @@ Ikev2ChildCreateTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& 
         if (old != nullptr && old->state == Ikev2ChildSaState::REKEYING)
         {
             old->collidingSpi = newSpi; // we are rekeying it too: resolved when ours completes
+        }
+        else if (old != nullptr)
+        {
+            old->state = Ikev2ChildSaState::REKEYED; // replaced; its Delete is on the way
         }
     }
 }

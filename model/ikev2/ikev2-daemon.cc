@@ -84,6 +84,12 @@ Ikev2Daemon::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&Ikev2Daemon::m_maxHalfOpen),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("CookieSecretLifetime",
+                          "How long one COOKIE secret is used before a new one is drawn (the "
+                          "previous one stays valid for one more period; 0: never change).",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&Ikev2Daemon::m_cookieLifetime),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("HalfOpenTimeout",
                           "A responder gives up an IKE SA not authenticated within this time.",
                           TimeValue(Seconds(30)),
@@ -170,6 +176,7 @@ Ikev2Daemon::DoDispose()
         entry.second->CancelTimers();
     }
     m_sas.clear();
+    m_cookieEvent.Cancel();
     m_kernel = nullptr;
     m_socket500 = m_socket4500 = m_socket500v6 = m_socket4500v6 = nullptr;
     Application::DoDispose();
@@ -278,7 +285,7 @@ Ikev2Daemon::StartApplication()
                                               "(or IkeHelper::Install, which does) first");
     m_kernel->SetAcquireCallback(MakeCallback(&Ikev2Daemon::HandleAcquire, this));
     m_kernel->SetExpireCallback(MakeCallback(&Ikev2Daemon::HandleExpire, this));
-    m_cookies.Rotate(m_rng->Generate(32));
+    RotateCookieSecret();
 
     const TypeId udp = UdpSocketFactory::GetTypeId();
     auto open = [&](Address local) {
@@ -330,8 +337,20 @@ Ikev2Daemon::StartApplication()
 }
 
 void
+Ikev2Daemon::RotateCookieSecret()
+{
+    m_cookies.Rotate(m_rng->Generate(32));
+    if (m_cookieLifetime.IsStrictlyPositive())
+    {
+        m_cookieEvent =
+            Simulator::Schedule(m_cookieLifetime, &Ikev2Daemon::RotateCookieSecret, this);
+    }
+}
+
+void
 Ikev2Daemon::StopApplication()
 {
+    m_cookieEvent.Cancel();
     for (Ptr<Socket> socket : {m_socket500, m_socket4500, m_socket500v6, m_socket4500v6})
     {
         if (socket)
@@ -742,6 +761,8 @@ Ikev2Daemon::HandleDatagram(const Bytes& data,
         const Ikev2SkStatus status = sa->codec->Unprotect(data, &msg);
         if (status == Ikev2SkStatus::FRAGMENT_PENDING)
         {
+            sa->fragmentOctets += data.size();
+            ++sa->fragmentCount;
             return;
         }
         if (status != Ikev2SkStatus::OK)
@@ -762,6 +783,10 @@ Ikev2Daemon::HandleDatagram(const Bytes& data,
         }
     }
     Ikev2MessageEvent event = MakeEvent(msg, {data});
+    event.size += sa->fragmentOctets; // a reassembled message counts all its fragments
+    event.fragments += sa->fragmentCount;
+    sa->fragmentOctets = 0;
+    sa->fragmentCount = 0;
     m_receivedTrace(event);
     NS_LOG_INFO("node " << GetNode()->GetId() << " received " << msg.ToString());
     if (msg.GetHeader().IsResponse())
@@ -893,7 +918,7 @@ Ikev2Daemon::CreateResponderTask(Ptr<Ikev2IkeSa> sa, const Ikev2Message& request
         {
             return std::make_unique<Ikev2IkeRekeyTask>(*this, sa);
         }
-        if (sa->state != Ikev2IkeSaState::ESTABLISHED)
+        if (sa->state != Ikev2IkeSaState::ESTABLISHED && sa->state != Ikev2IkeSaState::REKEYED)
         {
             return nullptr;
         }
@@ -1073,11 +1098,13 @@ Ikev2Daemon::StartIkeRekey(Ptr<Ikev2IkeSa> sa)
             children.push_back(child.configIndex);
         }
     }
-    sa->state = Ikev2IkeSaState::REKEYED; // so that the new one is not taken for a duplicate
+    // from now on the old SA carries traffic but rekeys nothing (HandleExpire skips it), so
+    // that every newer pair belongs to the new IKE SA
+    sa->CancelTimers();
+    SetState(*sa, Ikev2IkeSaState::REKEYED);
     StartIkeSa(sa->peerIndex, children);
-    sa->state = Ikev2IkeSaState::ESTABLISHED;
     sa->rekeyEvent = Simulator::Schedule(m_retransmitTimeout * 2, [this, sa]() {
-        if (sa->state == Ikev2IkeSaState::ESTABLISHED)
+        if (sa->state == Ikev2IkeSaState::REKEYED)
         {
             sa->tasks->Queue(
                 std::make_unique<Ikev2InformationalTask>(*this,

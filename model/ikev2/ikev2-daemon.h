@@ -323,6 +323,8 @@ class Ikev2Daemon : public Application
     void StartIkeRekey(Ptr<Ikev2IkeSa> sa);
     /// RFC 3948 2.3 NAT keepalive timer.
     void SendKeepalive(Ptr<Ikev2IkeSa> sa);
+    /// Draw a new COOKIE secret, and schedule the next change.
+    void RotateCookieSecret();
     /// Responder SA that never authenticated.
     void ExpireHalfOpen(Ptr<Ikev2IkeSa> sa);
     /// Remove a dead SA from the tables.
@@ -339,6 +341,8 @@ class Ikev2Daemon : public Application
     uint32_t m_cookieThreshold; //!< half-open SAs before COOKIE is required
     uint32_t m_maxHalfOpen;     //!< half-open SAs beyond which requests are dropped
     Time m_halfOpenTimeout;     //!< responder gives up an unauthenticated SA
+    Time m_cookieLifetime;      //!< COOKIE secret period
+    EventId m_cookieEvent;      //!< next COOKIE secret change
     double m_rekeyJitter;       //!< fraction of a lifetime subtracted at random
     Time m_dhTime;              //!< processing delay per key-exchange operation
     Time m_signTime;            //!< processing delay per signature

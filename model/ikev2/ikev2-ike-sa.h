@@ -130,6 +130,8 @@ class Ikev2IkeSa : public SimpleRefCount<Ikev2IkeSa>
     IpAddress remoteAddress;       //!< the peer's IKE address
     uint16_t localPort{500};       //!< 4500 after the NAT-T switch
     uint16_t remotePort{500};      //!< likewise
+    uint32_t fragmentOctets{0};    //!< octets of the RFC 7383 fragments received so far
+    uint16_t fragmentCount{0};     //!< fragments of the message being reassembled
     uint16_t requestPort{0};       //!< source port of the last request (RFC 7296 2.11: answer it)
     bool natLocal{false};          //!< this node is behind a NAT (or we fake it)
     bool natRemote{false};         //!< the peer is behind a NAT (or fakes it)

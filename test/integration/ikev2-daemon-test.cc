@@ -474,6 +474,9 @@ TEST_F(Ikev2DaemonTest, ChildRekeyUnderASteadyFlowLosesNothing)
               3u);
     EXPECT_EQ(sink.sizes.size(), 6000u);
     EXPECT_EQ(back.sizes.size(), 6000u);
+    // a responder does not rekey a pair the peer has just rekeyed
+    EXPECT_FALSE(logA.SentContains("N(TEMPORARY_FAILURE)"));
+    EXPECT_FALSE(logB.SentContains("N(TEMPORARY_FAILURE)"));
     // old pairs are deleted: one pair per side at the end
     EXPECT_EQ(SadSize(net.A()), 2u);
     EXPECT_EQ(SadSize(net.B()), 2u);
@@ -512,6 +515,34 @@ TEST_F(Ikev2DaemonTest, IkeSaRekeyMovesTheChildSasOver)
     EXPECT_EQ(sas[0]->state, Ikev2IkeSaState::ESTABLISHED);
     EXPECT_EQ(sas[0]->children.size(), 1u);
     EXPECT_NE(sas[0]->spiI, logA.sent[0].spiI);
+}
+
+TEST_F(Ikev2DaemonTest, ReauthenticationLosesNothing)
+{
+    SetUpHosts();
+    ike.SetLifetimes(Seconds(7), Seconds(8), Seconds(12));
+    ike.SetReauthenticate(true);
+    Connect(IkeHelper::TransportChild());
+    UdpSink sink;
+    OpenSink(&sink, net.B(), 9000);
+    SendUdpFlow(net.A(), net.AddrB(), 9000, 300, Seconds(2), MilliSeconds(5), 5600);
+    Simulator::Stop(Seconds(31));
+    Simulator::Run();
+    // RFC 7296 2.8.3: new IKE_SA_INIT + IKE_AUTH, then the old IKE SA is deleted
+    EXPECT_GE(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 2u);
+    size_t initRequests = 0;
+    for (const auto& e : logA.sent)
+    {
+        initRequests += e.exchange == Ikev2ExchangeType::IKE_SA_INIT && !e.response;
+    }
+    EXPECT_GE(initRequests, 2u);
+    EXPECT_EQ(sink.sizes.size(), 5600u);
+    size_t current = 0; // an old IKE SA may still wait for its Delete (REKEYED)
+    for (const auto& sa : ike.GetDaemon(net.A())->GetIkeSas())
+    {
+        current += sa->state == Ikev2IkeSaState::ESTABLISHED;
+    }
+    EXPECT_EQ(current, 1u);
 }
 
 TEST_F(Ikev2DaemonTest, SimultaneousIkeRekeyEndsWithOneIkeSa)
