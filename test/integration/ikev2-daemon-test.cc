@@ -1001,6 +1001,40 @@ TEST_F(Ikev2DaemonTest, InvalidSpiNotifyRemovesTheUselessPair)
     EXPECT_EQ((udp[22] << 8) | udp[23], 5000); // to the port the request came from
 }
 
+TEST_F(Ikev2DaemonTest, RekeyOfAnUnknownChildIsChildSaNotFound)
+{
+    SetUpHosts();
+    Connect(IkeHelper::TransportChild());
+    Simulator::Schedule(Seconds(3), [this]() {
+        // the responder asks to rekey a Child SA that does not exist (RFC 7296 2.25)
+        Ptr<Ikev2IkeSa> sa = ike.GetDaemon(net.B())->GetIkeSas().at(0);
+        Ikev2Message msg;
+        msg.GetHeader().initiatorSpi = sa->spiI;
+        msg.GetHeader().responderSpi = sa->spiR;
+        msg.GetHeader().exchangeType = static_cast<uint8_t>(Ikev2ExchangeType::CREATE_CHILD_SA);
+        msg.GetHeader().messageId = 0;
+        msg.AddEncryptedPayload(
+            std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::REKEY_SA,
+                                                 Bytes{},
+                                                 Ikev2ProtocolId::ESP,
+                                                 Bytes{0x12, 0x34, 0x56, 0x78}));
+        ChildProposalConfig proposal;
+        std::string error;
+        ASSERT_TRUE(ChildProposalConfig::Parse("aes128gcm16", &proposal, &error));
+        auto saPayload = std::make_unique<Ikev2SaPayload>();
+        saPayload->AddProposal(proposal.ToWire(1, Bytes{0xca, 0xfe, 0x00, 0x01}));
+        msg.AddEncryptedPayload(std::move(saPayload));
+        msg.AddEncryptedPayload(std::make_unique<Ikev2NoncePayload>(Bytes(32, 7)));
+        Bytes octets;
+        ASSERT_EQ(sa->codec->Protect(msg, &octets), Ikev2SkStatus::OK);
+        SendUdpBytesAt(net.B(), net.AddrA(), 500, octets, Seconds(0), 5000);
+    });
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_TRUE(logA.SentContains("N(CHILD_SA_NOT_FOUND)"));
+    EXPECT_EQ(SadSize(net.A()), 2u); // the real pair is untouched
+}
+
 TEST_F(Ikev2DaemonTest, GatewayServesManySpokes)
 {
     // a star: one gateway daemon with one connection per spoke
