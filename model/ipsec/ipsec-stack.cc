@@ -522,6 +522,19 @@ IpsecStack::MakeTuple(const IpAddress& src,
                       Ptr<const Packet> l4,
                       bool firstFragment) const
 {
+    uint8_t ports[4] = {};
+    const uint32_t size = firstFragment ? l4->CopyData(ports, sizeof(ports)) : 0;
+    return MakeTuple(src, dst, protocol, ports, size, firstFragment);
+}
+
+PacketTuple
+IpsecStack::MakeTuple(const IpAddress& src,
+                      const IpAddress& dst,
+                      uint8_t protocol,
+                      const uint8_t* l4,
+                      size_t size,
+                      bool firstFragment) const
+{
     PacketTuple tuple;
     tuple.src = src;
     tuple.dst = dst;
@@ -530,26 +543,23 @@ IpsecStack::MakeTuple(const IpAddress& src,
     {
         return tuple; // RFC 4301 7: non-initial fragments carry no ports (OPAQUE)
     }
-    uint8_t ports[4];
     switch (protocol)
     {
     case PROTO_TCP:
     case PROTO_UDP:
     case PROTO_SCTP:
-        if (l4->GetSize() >= 4)
+        if (size >= 4)
         {
-            l4->CopyData(ports, 4);
-            tuple.srcPort = GetBigEndian16(ports);
-            tuple.dstPort = GetBigEndian16(ports + 2);
+            tuple.srcPort = GetBigEndian16(l4);
+            tuple.dstPort = GetBigEndian16(l4 + 2);
         }
         break;
     case PROTO_ICMP:
     case PROTO_ICMPV6:
-        if (l4->GetSize() >= 2)
+        if (size >= 2)
         {
-            l4->CopyData(ports, 2);
-            tuple.srcPort = ports[0];
-            tuple.dstPort = ports[1];
+            tuple.srcPort = l4[0];
+            tuple.dstPort = l4[1];
         }
         break;
     default:
@@ -1121,16 +1131,23 @@ IpsecStack::ReceiveAhIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4
 }
 
 IpsecStack::InboundContext
-IpsecStack::MakeInboundContext(const Ipv4Header& header, Ptr<Ipv4Interface> iface, uint32_t size)
+IpsecStack::MakeInboundContext(const Ipv4Header& header,
+                               const Ptr<Ipv4Interface>& iface,
+                               uint32_t size) const
 {
     InboundContext in;
     in.src = header.GetSource();
     in.dst = header.GetDestination();
-    in.header4 = header;
+    in.header4 = &header;
     in.iface4 = iface;
-    in.device = iface->GetDevice();
     in.wireSize = IPV4_HEADER_SIZE + size;
     return in;
+}
+
+Ptr<NetDevice>
+IpsecStack::InboundDevice(const InboundContext& in)
+{
+    return in.iface4 ? in.iface4->GetDevice() : in.iface6->GetDevice();
 }
 
 bool
@@ -1257,7 +1274,7 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         }
         else
         {
-            Ipv4Header asReceived = in.header4;
+            Ipv4Header asReceived = *in.header4;
             asReceived.SetProtocol(PROTO_AH);
             asReceived.SetPayloadSize(static_cast<uint16_t>(size));
             SerializeHeader(asReceived, &m_ipHeaderBytes);
@@ -1293,10 +1310,22 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         {
             again.outerAh = sa;
         }
-        again.header4.SetProtocol(nextHeader);
-        again.header4.SetPayloadSize(static_cast<uint16_t>(next.size()));
-        again.header6.SetNextHeader(nextHeader);
-        again.header6.SetPayloadLength(static_cast<uint16_t>(next.size()));
+        Ipv4Header header4;
+        Ipv6Header header6 = BlankIpv6Header();
+        if (v6)
+        {
+            header6 = *in.header6;
+            header6.SetNextHeader(nextHeader);
+            header6.SetPayloadLength(static_cast<uint16_t>(next.size()));
+            again.header6 = &header6;
+        }
+        else
+        {
+            header4 = *in.header4;
+            header4.SetProtocol(nextHeader);
+            header4.SetPayloadSize(static_cast<uint16_t>(next.size()));
+            again.header4 = &header4;
+        }
         again.extensions6.clear();
         ProcessInbound(next.data(),
                        next.size(),
@@ -1307,25 +1336,58 @@ IpsecStack::ProcessInbound(const uint8_t* data,
     const Time delay = ProcessingDelay(size);
     if (delay.IsStrictlyPositive())
     {
-        Simulator::Schedule(delay,
-                            &IpsecStack::DeliverLater,
-                            this,
-                            Bytes(payload, payload + payloadSize),
-                            nextHeader,
-                            sa,
-                            in);
+        auto deferred = std::make_shared<DeferredDelivery>();
+        deferred->payload.assign(payload, payload + payloadSize);
+        deferred->nextHeader = nextHeader;
+        deferred->sa = sa;
+        deferred->in = in;
+        if (in.header4)
+        {
+            deferred->header4 = *in.header4;
+            deferred->in.header4 = &deferred->header4;
+        }
+        if (in.header6)
+        {
+            deferred->header6 = *in.header6;
+            deferred->in.header6 = &deferred->header6;
+        }
+        Simulator::Schedule(delay, &IpsecStack::DeliverLater, this, deferred);
         return;
     }
     Deliver(payload, payloadSize, nextHeader, sa, in);
 }
 
 void
-IpsecStack::DeliverLater(Bytes payload,
-                         uint8_t nextHeader,
-                         Ptr<SecurityAssociation> sa,
-                         InboundContext in)
+IpsecStack::DeliverLater(std::shared_ptr<DeferredDelivery> deferred)
 {
-    Deliver(payload.data(), payload.size(), nextHeader, sa, in);
+    Deliver(deferred->payload.data(),
+            deferred->payload.size(),
+            deferred->nextHeader,
+            deferred->sa,
+            deferred->in);
+}
+
+Ptr<IpL4Protocol>
+IpsecStack::BehindFilter(const Ptr<IpL4Protocol>& l4,
+                         uint8_t protocol,
+                         const uint8_t* segment,
+                         size_t size) const
+{
+    // A decrypted segment carries its secpath, so our filter in front of the protocol would only
+    // look for RFC 3948 ESP-in-UDP (FilterInbound): unless it is that, skip the filter's hop.
+    if (protocol == PROTO_UDP && size > UDP_HEADER_SIZE &&
+        GetBigEndian16(segment + 2) == m_nattPort)
+    {
+        return l4;
+    }
+    for (const auto& filter : m_filters)
+    {
+        if (filter == l4)
+        {
+            return filter->GetInner();
+        }
+    }
+    return l4;
 }
 
 void
@@ -1349,44 +1411,36 @@ IpsecStack::Deliver(const uint8_t* payload,
         return;
     }
     Ptr<Packet> segment = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
-    const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, segment, true);
+    const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, payload, payloadSize, true);
     if (!AcceptInbound(tuple, *sa, in, segment))
     {
         return;
     }
+    Ptr<IpL4Protocol> l4 =
+        v6 ? m_ipv6->GetProtocol(nextHeader, m_ipv6->GetInterfaceForDevice(InboundDevice(in)))
+           : m_ipv4->GetProtocol(nextHeader, m_ipv4->GetInterfaceForDevice(InboundDevice(in)));
+    if (!l4)
+    {
+        NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
+        return;
+    }
+    Ptr<IpL4Protocol> inner = BehindFilter(l4, nextHeader, payload, payloadSize);
     const SecurityAssociation* saved = m_secPath;
-    m_secPath = PeekPointer(sa);
+    // The filter, when there is one, takes the secpath; when it is skipped nobody else does.
+    m_secPath = inner == l4 ? PeekPointer(sa) : nullptr;
     if (v6)
     {
-        const int32_t iif = m_ipv6->GetInterfaceForDevice(in.device);
-        Ptr<IpL4Protocol> l4 = m_ipv6->GetProtocol(nextHeader, iif);
-        if (l4)
-        {
-            Ipv6Header innerHeader = in.header6;
-            innerHeader.SetNextHeader(nextHeader);
-            innerHeader.SetPayloadLength(static_cast<uint16_t>(payloadSize));
-            l4->Receive(segment, innerHeader, in.iface6);
-        }
-        else
-        {
-            NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
-        }
+        Ipv6Header innerHeader = *in.header6;
+        innerHeader.SetNextHeader(nextHeader);
+        innerHeader.SetPayloadLength(static_cast<uint16_t>(payloadSize));
+        inner->Receive(segment, innerHeader, in.iface6);
     }
     else
     {
-        const int32_t iif = m_ipv4->GetInterfaceForDevice(in.device);
-        Ptr<IpL4Protocol> l4 = m_ipv4->GetProtocol(nextHeader, iif);
-        if (l4)
-        {
-            Ipv4Header innerHeader = in.header4;
-            innerHeader.SetProtocol(nextHeader);
-            innerHeader.SetPayloadSize(static_cast<uint16_t>(payloadSize));
-            l4->Receive(segment, innerHeader, in.iface4);
-        }
-        else
-        {
-            NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
-        }
+        Ipv4Header innerHeader = *in.header4;
+        innerHeader.SetProtocol(nextHeader);
+        innerHeader.SetPayloadSize(static_cast<uint16_t>(payloadSize));
+        inner->Receive(segment, innerHeader, in.iface4);
     }
     m_secPath = saved;
 }
@@ -1414,7 +1468,7 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     // RFC 6040 4.2: congestion experienced on the outer header reaches ECN-capable inner
     // packets (a Not-ECT inner packet is left as it is).
     const uint8_t outerEcn =
-        (in.dst.IsIpv6() ? in.header6.GetTrafficClass() : in.header4.GetTos()) & ECN_MASK;
+        (in.dst.IsIpv6() ? in.header6->GetTrafficClass() : in.header4->GetTos()) & ECN_MASK;
     const uint8_t innerEcn = (innerV6 ? (payload[1] >> 4) : payload[1]) & ECN_MASK;
     if (outerEcn == ECN_CE && innerEcn != ECN_CE && innerEcn != ECN_NOT_ECT)
     {
@@ -1463,7 +1517,7 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     }
     // Back into IP on the interface the ESP packet arrived on, with the secpath set so the
     // input hooks and the inbound filters know the packet was protected.
-    Ptr<NetDevice> device = in.device;
+    Ptr<NetDevice> device = InboundDevice(in);
     const bool canV4 = m_ipv4 && m_ipv4->GetInterfaceForDevice(device) >= 0;
     const bool canV6 = m_ipv6 && m_ipv6->GetInterfaceForDevice(device) >= 0;
     if ((innerV6 && !canV6) || (!innerV6 && !canV4))
@@ -1740,9 +1794,8 @@ IpsecStack::ReceiveIpv6(Ptr<Packet> packet,
     InboundContext in;
     in.src = header.GetSource();
     in.dst = header.GetDestination();
-    in.header6 = header;
+    in.header6 = &header;
     in.iface6 = m_ipv6->GetInterface(iif);
-    in.device = m_ipv6->GetNetDevice(iif);
     in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
     const uint32_t size = packet->GetSize() - offset;
     m_in.resize(packet->GetSize());
@@ -1761,8 +1814,8 @@ IpsecStack::SerializeAhHeader6(const InboundContext& in, size_t ahAndPayloadSize
     // The header as the sender authenticated it (RFC 4302 3.3.3.1.2): next header and payload
     // length of the packet before fragmentation (ns-3 reassembles before AH sees the packet,
     // leaving the Fragment header's number in the header that preceded it).
-    Ipv6Header sent = in.header6;
-    sent.SetNextHeader(in.extensions6.empty() ? PROTO_AH : in.header6.GetNextHeader());
+    Ipv6Header sent = *in.header6;
+    sent.SetNextHeader(in.extensions6.empty() ? PROTO_AH : in.header6->GetNextHeader());
     sent.SetPayloadLength(static_cast<uint16_t>(in.extensions6.size() + ahAndPayloadSize));
     SerializeHeader(sent, &m_ipHeaderBytes);
     if (in.extensions6.empty())
@@ -1790,9 +1843,8 @@ IpsecStack::FilterInbound6(Ptr<Packet> packet, const Ipv6Header& header, Ptr<Ipv
         InboundContext in;
         in.src = header.GetSource();
         in.dst = header.GetDestination();
-        in.header6 = header;
+        in.header6 = &header;
         in.iface6 = iface;
-        in.device = iface->GetDevice();
         in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
         if (FilterUdpEncap(packet, in))
         {

@@ -19,6 +19,7 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -257,20 +258,33 @@ class IpsecStack : public KernelInterface
         Ptr<Ipv6Route> route6; //!< route the L4 protocol chose (IPv6 transport mode)
     };
 
-    /// Where an ESP/AH packet arrived.
+    /**
+     * Where an ESP/AH packet arrived. It points at the header of the caller, so it is valid only
+     * during the call that received the packet (DeferredDelivery keeps copies for later).
+     */
     struct InboundContext
     {
-        IpAddress src;      //!< outer source
-        IpAddress dst;      //!< outer destination
-        Ipv4Header header4; //!< IPv4 header as received
-        /// IPv6 header as received
-        Ipv6Header header6{BlankIpv6Header()};
-        Ptr<Ipv4Interface> iface4;        //!< IPv4 interface (IPv4 only)
-        Ptr<Ipv6Interface> iface6;        //!< IPv6 interface (IPv6 only)
-        Ptr<NetDevice> device;            //!< the device it came in on
-        uint32_t wireSize{0};             //!< size of the IP packet as received
-        Ptr<SecurityAssociation> outerAh; //!< AH SA already verified (ESP+AH bundle)
+        IpAddress src;                      //!< outer source
+        IpAddress dst;                      //!< outer destination
+        const Ipv4Header* header4{nullptr}; //!< IPv4 header as received (IPv4 only)
+        const Ipv6Header* header6{nullptr}; //!< IPv6 header as received (IPv6 only)
+        Ptr<Ipv4Interface> iface4;          //!< IPv4 interface (IPv4 only)
+        Ptr<Ipv6Interface> iface6;          //!< IPv6 interface (IPv6 only)
+        uint32_t wireSize{0};               //!< size of the IP packet as received
+        Ptr<SecurityAssociation> outerAh;   //!< AH SA already verified (ESP+AH bundle)
         Bytes extensions6; //!< IPv6 extension headers between the base header and AH, as received
+    };
+
+    /// A decrypted payload waiting for its simulated processing time, with what \p in refers to.
+    struct DeferredDelivery
+    {
+        Bytes payload;               //!< the decrypted payload
+        uint8_t nextHeader{0};       //!< its protocol
+        Ptr<SecurityAssociation> sa; //!< the SA it came through
+        InboundContext in;           //!< where it arrived (headers point into this object)
+        Ipv4Header header4;          //!< copy of the IPv4 header as received
+        /// copy of the IPv6 header as received
+        Ipv6Header header6{BlankIpv6Header()};
     };
 
     /// A packet held until an acquire is answered.
@@ -353,10 +367,7 @@ class IpsecStack : public KernelInterface
                  uint8_t nextHeader,
                  Ptr<SecurityAssociation> sa,
                  const InboundContext& in);
-    void DeliverLater(Bytes payload,
-                      uint8_t nextHeader,
-                      Ptr<SecurityAssociation> sa,
-                      InboundContext in);
+    void DeliverLater(std::shared_ptr<DeferredDelivery> deferred);
     Time ProcessingDelay(uint32_t bytes);
     void DeliverTunnel(const uint8_t* payload,
                        size_t payloadSize,
@@ -364,8 +375,13 @@ class IpsecStack : public KernelInterface
                        Ptr<SecurityAssociation> sa,
                        const InboundContext& in);
     InboundContext MakeInboundContext(const Ipv4Header& header,
-                                      Ptr<Ipv4Interface> iface,
-                                      uint32_t size);
+                                      const Ptr<Ipv4Interface>& iface,
+                                      uint32_t size) const;
+    static Ptr<NetDevice> InboundDevice(const InboundContext& in);
+    Ptr<IpL4Protocol> BehindFilter(const Ptr<IpL4Protocol>& l4,
+                                   uint8_t protocol,
+                                   const uint8_t* segment,
+                                   size_t size) const;
     bool InboundPolicyAllows(const Ptr<SecurityPolicy>& policy,
                              const SecurityAssociation& sa,
                              const InboundContext& in) const;
@@ -380,6 +396,12 @@ class IpsecStack : public KernelInterface
                           const IpAddress& dst,
                           uint8_t protocol,
                           Ptr<const Packet> l4,
+                          bool firstFragment) const;
+    PacketTuple MakeTuple(const IpAddress& src,
+                          const IpAddress& dst,
+                          uint8_t protocol,
+                          const uint8_t* l4,
+                          size_t size,
                           bool firstFragment) const;
     bool IsIkePort(uint8_t protocol, uint16_t srcPort, uint16_t dstPort) const;
     Ptr<Ipv4Route> LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const;
