@@ -10,6 +10,7 @@
 #include "ipsec-ipv6-routing-hook.h"
 #include "ipsec-l4-protocol.h"
 #include "network-byte-order.h"
+#include "octets-header.h"
 #include "security-association-database.h"
 #include "security-policy-database.h"
 #include "security-policy.h"
@@ -89,6 +90,23 @@ SetIpv4Checksum(uint8_t* header)
     const uint16_t checksum = static_cast<uint16_t>(~sum);
     header[10] = uint8_t(checksum >> 8);
     header[11] = uint8_t(checksum);
+}
+
+/**
+ * Replaces the octets of a received \p packet with \p octets, keeping the Packet object (its UID
+ * and packet tags go on, as when IP carries a packet further) instead of allocating a new one.
+ * The old octets go first: the space in front of a received packet belongs to the copies that
+ * still have the headers IP removed, so ns-3 gives the packet a buffer of its own, and with
+ * nothing left in the old one it has nothing to copy. Nothing is prepended to a decrypted packet
+ * afterwards (on the way out, a new Packet gets the headroom ns-3 has learned headers need, which
+ * a reused buffer of exactly the ESP packet's size would not have). ns-3 drops the byte tags of
+ * the octets removed.
+ */
+void
+ReplaceReceivedOctets(Packet& packet, ByteView octets)
+{
+    packet.RemoveAtStart(packet.GetSize());
+    packet.AddHeader(OctetsHeader(octets));
 }
 
 /// Serializes an IP header as it goes on the wire (IPv4: checksum as configured).
@@ -680,8 +698,10 @@ IpsecStack::LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const
     return m_ipv4->GetRoutingProtocol()->RouteOutput(packet, header, nullptr, err);
 }
 
-Ptr<Packet>
-IpsecStack::ApplyAh(Ptr<const Packet> original, Ptr<SecurityAssociation> ah, uint8_t nextHeader)
+bool
+IpsecStack::ApplyAh(const Ptr<const Packet>& original,
+                    const Ptr<SecurityAssociation>& ah,
+                    uint8_t nextHeader)
 {
     // RFC 4302 3.3.3: the ICV covers the outer header as sent (in m_ipHeaderBytes) and m_work.
     CodecResult r =
@@ -690,10 +710,10 @@ IpsecStack::ApplyAh(Ptr<const Packet> original, Ptr<SecurityAssociation> ah, uin
     if (!r.IsOk())
     {
         Drop(original, r.reason);
-        return nullptr;
+        return false;
     }
     m_out.insert(m_out.end(), m_work.begin(), m_work.end());
-    return Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
+    return true;
 }
 
 void
@@ -832,7 +852,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         // RFC 4301 5.1.2.1: the outer traffic class copies the inner one (tunnel) or is the
         // socket's (transport); the hop limit is the encapsulator's default or the socket's.
         const uint8_t hopLimit = tunnel ? m_defaultHopLimit : ctx.ttl;
-        Ptr<Packet> packet;
+        ByteView octets(m_work);
         if (ah)
         {
             // RFC 4302 3.1.1: AH right after the base header. Ipv6L3Protocol::Send builds this
@@ -848,17 +868,14 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             outer6.SetHopLimit(hopLimit);
             outer6.SetTrafficClass(tos);
             SerializeHeader(outer6, &m_ipHeaderBytes);
-            packet = ApplyAh(original, ah, nextHeader);
-            if (!packet)
+            if (!ApplyAh(original, ah, nextHeader))
             {
                 return;
             }
+            octets = ByteView(m_out);
             nextHeader = PROTO_AH;
         }
-        else
-        {
-            packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
-        }
+        Ptr<Packet> packet = Create<Packet>(octets.data, static_cast<uint32_t>(octets.size));
         SocketIpv6HopLimitTag hopTag;
         hopTag.SetHopLimit(hopLimit);
         packet->AddPacketTag(hopTag);
@@ -901,7 +918,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         outer.SetMayFragment();
     }
     outer.SetIdentification(m_identification++);
-    Ptr<Packet> packet;
+    ByteView octets(m_work);
     if (ah)
     {
         outerSpi = ah->GetSpi();
@@ -909,18 +926,18 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         outer.SetProtocol(PROTO_AH);
         outer.SetPayloadSize(static_cast<uint16_t>(ahSize + m_work.size()));
         SerializeHeader(outer, &m_ipHeaderBytes);
-        packet = ApplyAh(original, ah, nextHeader);
-        if (!packet)
+        if (!ApplyAh(original, ah, nextHeader))
         {
             return;
         }
+        octets = ByteView(m_out);
     }
     else
     {
         outer.SetProtocol(nextHeader);
         outer.SetPayloadSize(static_cast<uint16_t>(m_work.size()));
-        packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
     }
+    Ptr<Packet> packet = Create<Packet>(octets.data, static_cast<uint32_t>(octets.size));
 
     Ptr<Ipv4Route> route;
     if (!tunnel && ctx.route)
@@ -1116,7 +1133,9 @@ IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
-    ProcessInbound(m_in.data(), size, IpsecProtocol::ESP, MakeInboundContext(header, iface, size));
+    InboundContext in = MakeInboundContext(header, iface, size);
+    in.packet = packet;
+    ProcessInbound(m_in.data(), size, IpsecProtocol::ESP, in);
     return IpL4Protocol::RX_OK;
 }
 
@@ -1126,7 +1145,9 @@ IpsecStack::ReceiveAhIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
-    ProcessInbound(m_in.data(), size, IpsecProtocol::AH, MakeInboundContext(header, iface, size));
+    InboundContext in = MakeInboundContext(header, iface, size);
+    in.packet = packet;
+    ProcessInbound(m_in.data(), size, IpsecProtocol::AH, in);
     return IpL4Protocol::RX_OK;
 }
 
@@ -1148,6 +1169,17 @@ Ptr<NetDevice>
 IpsecStack::InboundDevice(const InboundContext& in)
 {
     return in.iface4 ? in.iface4->GetDevice() : in.iface6->GetDevice();
+}
+
+Ptr<Packet>
+IpsecStack::InboundPacket(const InboundContext& in, const uint8_t* octets, size_t size)
+{
+    if (!in.packet)
+    {
+        return Create<Packet>(octets, static_cast<uint32_t>(size));
+    }
+    ReplaceReceivedOctets(*in.packet, ByteView(octets, size));
+    return in.packet;
 }
 
 bool
@@ -1176,10 +1208,14 @@ IpsecStack::FilterInbound(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4
 {
     const SecurityAssociation* secPath = m_secPath;
     m_secPath = nullptr;
-    if (header.GetProtocol() == PROTO_UDP && IsNattDatagram(packet) &&
-        FilterUdpEncap(packet, MakeInboundContext(header, iface, packet->GetSize())))
+    if (header.GetProtocol() == PROTO_UDP && IsNattDatagram(packet))
     {
-        return true;
+        InboundContext in = MakeInboundContext(header, iface, packet->GetSize());
+        in.packet = packet;
+        if (FilterUdpEncap(packet, in))
+        {
+            return true;
+        }
     }
     if (secPath || m_spd->GetN() == 0)
     {
@@ -1410,7 +1446,7 @@ IpsecStack::Deliver(const uint8_t* payload,
         DropBytes(payload, payloadSize, IpsecDropReason::NO_POLICY_SA_MISMATCH);
         return;
     }
-    Ptr<Packet> segment = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
+    Ptr<Packet> segment = InboundPacket(in, payload, payloadSize);
     const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, payload, payloadSize, true);
     if (!AcceptInbound(tuple, *sa, in, segment))
     {
@@ -1459,8 +1495,9 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     }
     const bool innerV6 = nextHeader == PROTO_IPV6;
     const uint32_t minimum = innerV6 ? IPV6_HEADER_SIZE : IPV4_HEADER_SIZE;
+    const size_t ihl = (payload[0] & 0x0f) * 4u; // RFC 791 3.1: at least 5 words
     if (payloadSize < minimum || (payload[0] >> 4) != (innerV6 ? 6 : 4) ||
-        (!innerV6 && (payload[0] & 0x0f) * 4u > payloadSize))
+        (!innerV6 && (ihl < IPV4_HEADER_SIZE || ihl > payloadSize)))
     {
         DropBytes(payload, payloadSize, IpsecDropReason::MALFORMED);
         return;
@@ -1484,32 +1521,28 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
         }
         payload = m_ecnCopy.data();
     }
-    Ptr<Packet> innerPacket = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
+    Ptr<Packet> innerPacket = InboundPacket(in, payload, payloadSize);
+    // The selectors are checked on the inner header's octets (RFC 791 3.1, RFC 8200 3); the
+    // length checks above make them all present.
     PacketTuple tuple;
     if (innerV6)
     {
-        Ipv6Header innerHeader;
-        innerPacket->PeekHeader(innerHeader);
-        Ptr<Packet> l4 =
-            innerPacket->CreateFragment(IPV6_HEADER_SIZE,
-                                        static_cast<uint32_t>(payloadSize - IPV6_HEADER_SIZE));
-        tuple = MakeTuple(innerHeader.GetSource(),
-                          innerHeader.GetDestination(),
-                          innerHeader.GetNextHeader(),
-                          l4,
+        tuple = MakeTuple(IpAddress::FromBytes(payload + 8, true),
+                          IpAddress::FromBytes(payload + 24, true),
+                          payload[6],
+                          payload + IPV6_HEADER_SIZE,
+                          payloadSize - IPV6_HEADER_SIZE,
                           true);
     }
     else
     {
-        Ipv4Header innerHeader;
-        innerPacket->PeekHeader(innerHeader);
-        const uint32_t hl = innerHeader.GetSerializedSize();
-        Ptr<Packet> l4 = innerPacket->CreateFragment(hl, static_cast<uint32_t>(payloadSize - hl));
-        tuple = MakeTuple(innerHeader.GetSource(),
-                          innerHeader.GetDestination(),
-                          innerHeader.GetProtocol(),
-                          l4,
-                          innerHeader.GetFragmentOffset() == 0);
+        const bool first = (GetBigEndian16(payload + 6) & 0x1fff) == 0;
+        tuple = MakeTuple(IpAddress::FromBytes(payload + 12, false),
+                          IpAddress::FromBytes(payload + 16, false),
+                          payload[9],
+                          payload + ihl,
+                          payloadSize - ihl,
+                          first);
     }
     if (!AcceptInbound(tuple, *sa, in, innerPacket))
     {
@@ -1797,6 +1830,7 @@ IpsecStack::ReceiveIpv6(Ptr<Packet> packet,
     in.header6 = &header;
     in.iface6 = m_ipv6->GetInterface(iif);
     in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
+    in.packet = packet;
     const uint32_t size = packet->GetSize() - offset;
     m_in.resize(packet->GetSize());
     packet->CopyData(m_in.data(), packet->GetSize());
@@ -1846,6 +1880,7 @@ IpsecStack::FilterInbound6(Ptr<Packet> packet, const Ipv6Header& header, Ptr<Ipv
         in.header6 = &header;
         in.iface6 = iface;
         in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
+        in.packet = packet;
         if (FilterUdpEncap(packet, in))
         {
             return true;

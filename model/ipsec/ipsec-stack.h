@@ -273,6 +273,8 @@ class IpsecStack : public KernelInterface
         uint32_t wireSize{0};               //!< size of the IP packet as received
         Ptr<SecurityAssociation> outerAh;   //!< AH SA already verified (ESP+AH bundle)
         Bytes extensions6; //!< IPv6 extension headers between the base header and AH, as received
+        /// The packet as received: delivery puts the decrypted octets in it (null: a new packet)
+        Ptr<Packet> packet;
     };
 
     /// A decrypted payload waiting for its simulated processing time, with what \p in refers to.
@@ -411,11 +413,21 @@ class IpsecStack : public KernelInterface
      * \param original the packet being protected (traced if dropped)
      * \param ah the AH SA
      * \param nextHeader the protocol AH carries
-     * \return the AH header followed by m_work, or null when AH failed (dropped and traced)
+     * \return true with the AH header followed by m_work in m_out; false when AH failed (the
+     * packet is dropped and traced)
      */
-    Ptr<Packet> ApplyAh(Ptr<const Packet> original,
-                        Ptr<SecurityAssociation> ah,
-                        uint8_t nextHeader);
+    bool ApplyAh(const Ptr<const Packet>& original,
+                 const Ptr<SecurityAssociation>& ah,
+                 uint8_t nextHeader);
+    /**
+     * \brief The packet that carries decrypted octets up: the one received, when the context has
+     * it, else a new one.
+     * \param in where the ESP/AH packet arrived
+     * \param octets the decrypted octets
+     * \param size their number
+     * \return the packet
+     */
+    static Ptr<Packet> InboundPacket(const InboundContext& in, const uint8_t* octets, size_t size);
     void DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason);
     void HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit);
     void ScheduleLifetime(Ptr<SecurityAssociation> sa);
