@@ -608,7 +608,7 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
         target->second(packet, src, dst, protocol, route);
         return;
     }
-    const PacketTuple tuple = MakeTuple(src, dst, protocol, packet, true);
+    const PacketTuple tuple = MakeTuple(IpAddress(src), IpAddress(dst), protocol, packet, true);
     if (IsIkePort(protocol, tuple.srcPort, tuple.dstPort))
     {
         target->second(packet, src, dst, protocol, route);
@@ -626,25 +626,26 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
         return;
     }
     // The socket's IP options apply to the packet IPsec builds (RFC 4301 5.1.2: TTL, TOS, DF
-    // of the inner header in tunnel mode, of the only header in transport mode).
+    // of the inner header in tunnel mode, of the only header in transport mode). The tags stay
+    // on this packet: it is never sent on itself, and peeking copies no shared tag list.
     OutboundContext ctx;
-    ctx.src = src;
-    ctx.dst = dst;
+    ctx.src = tuple.src;
+    ctx.dst = tuple.dst;
     ctx.protocol = protocol;
     ctx.ttl = m_defaultTtl;
     ctx.route = route;
     SocketIpTtlTag ttlTag;
-    if (packet->RemovePacketTag(ttlTag))
+    if (packet->PeekPacketTag(ttlTag))
     {
         ctx.ttl = ttlTag.GetTtl();
     }
     SocketIpTosTag tosTag;
-    if (packet->RemovePacketTag(tosTag))
+    if (packet->PeekPacketTag(tosTag))
     {
         ctx.tos = tosTag.GetTos();
     }
     SocketSetDontFragmentTag dfTag;
-    if (packet->RemovePacketTag(dfTag))
+    if (packet->PeekPacketTag(dfTag))
     {
         ctx.dontFragment = dfTag.IsEnabled();
     }
@@ -652,9 +653,9 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
 }
 
 void
-IpsecStack::Output(Ptr<Packet> packet,
+IpsecStack::Output(const Ptr<Packet>& packet,
                    const OutboundContext& ctx,
-                   Ptr<SecurityPolicy> policy,
+                   const Ptr<SecurityPolicy>& policy,
                    const PacketTuple& tuple)
 {
     const SaTemplate& tmpl = policy->sa;
@@ -717,10 +718,10 @@ IpsecStack::ApplyAh(const Ptr<const Packet>& original,
 }
 
 void
-IpsecStack::SendProtected(Ptr<Packet> original,
+IpsecStack::SendProtected(const Ptr<Packet>& original,
                           const OutboundContext& ctx,
-                          Ptr<SecurityAssociation> esp,
-                          Ptr<SecurityAssociation> ah)
+                          const Ptr<SecurityAssociation>& esp,
+                          const Ptr<SecurityAssociation>& ah)
 {
     const SecurityAssociation& inner = esp ? *esp : *ah;
     const bool tunnel = inner.GetMode() == IpsecMode::TUNNEL;
@@ -748,7 +749,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             Ipv6Header innerHeader;
             if (ctx.forwarded)
             {
-                innerHeader = ctx.original6;
+                innerHeader = *ctx.original6;
             }
             else
             {
@@ -769,7 +770,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             Ipv4Header innerHeader;
             if (ctx.forwarded)
             {
-                innerHeader = ctx.original;
+                innerHeader = *ctx.original;
             }
             else
             {
@@ -904,7 +905,8 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         return;
     }
 
-    Ipv4Header outer;
+    // Every field is set for each packet; the header object itself is reused.
+    Ipv4Header& outer = m_outer4;
     outer.SetSource(outerSrc.GetIpv4());
     outer.SetDestination(outerDst.GetIpv4());
     outer.SetTtl(tunnel ? m_defaultTtl : ctx.ttl);
@@ -966,7 +968,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
                 DynamicCast<Icmpv4L4Protocol>(m_ipv4->GetProtocol(PROTO_ICMP));
             if (icmp)
             {
-                Ipv4Header asReceived = ctx.original;
+                Ipv4Header asReceived = *ctx.original;
                 asReceived.SetTtl(asReceived.GetTtl() + 1);
                 const uint32_t overhead = bytesAfter - bytesBefore;
                 icmp->SendDestUnreachFragNeeded(asReceived,
@@ -993,9 +995,9 @@ IpsecStack::SendProtected(Ptr<Packet> original,
 }
 
 void
-IpsecStack::Acquire(Ptr<Packet> packet,
+IpsecStack::Acquire(const Ptr<Packet>& packet,
                     const OutboundContext& ctx,
-                    Ptr<SecurityPolicy> policy,
+                    const Ptr<SecurityPolicy>& policy,
                     const PacketTuple& tuple)
 {
     NS_LOG_FUNCTION(this << packet << policy->id);
@@ -1061,7 +1063,7 @@ IpsecStack::FlushAcquireQueue(uint32_t reqid)
     for (const auto& entry : ready)
     {
         const OutboundContext& ctx = entry.context;
-        const bool first = !ctx.forwarded || ctx.original.GetFragmentOffset() == 0;
+        const bool first = !ctx.original || ctx.original->GetFragmentOffset() == 0;
         const PacketTuple tuple = MakeTuple(ctx.src, ctx.dst, ctx.protocol, entry.packet, first);
         Ptr<SecurityPolicy> policy;
         if (ctx.forwarded)
@@ -1117,7 +1119,7 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
     OutboundContext ctx;
     ctx.original = header;
     ctx.ttl = header.GetTtl() > 0 ? header.GetTtl() - 1 : 0;
-    ctx.original.SetTtl(ctx.ttl);
+    ctx.original->SetTtl(ctx.ttl);
     ctx.tos = header.GetTos();
     ctx.dontFragment = header.IsDontFragment();
     return ForwardOutput(packet, tuple, secPath != nullptr, &ctx);
@@ -1698,7 +1700,7 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
         target->second(packet, src, dst, protocol, route);
         return;
     }
-    const PacketTuple tuple = MakeTuple(src, dst, protocol, packet, true);
+    const PacketTuple tuple = MakeTuple(IpAddress(src), IpAddress(dst), protocol, packet, true);
     Ptr<SecurityPolicy> policy;
     if (!IsIkePort(protocol, tuple.srcPort, tuple.dstPort))
     {
@@ -1715,18 +1717,18 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
         return;
     }
     OutboundContext ctx;
-    ctx.src = src;
-    ctx.dst = dst;
+    ctx.src = tuple.src;
+    ctx.dst = tuple.dst;
     ctx.protocol = protocol;
     ctx.ttl = m_defaultHopLimit;
     ctx.route6 = route;
     SocketIpv6HopLimitTag hopTag;
-    if (packet->RemovePacketTag(hopTag))
+    if (packet->PeekPacketTag(hopTag))
     {
         ctx.ttl = hopTag.GetHopLimit();
     }
     SocketIpv6TclassTag tclassTag;
-    if (packet->RemovePacketTag(tclassTag))
+    if (packet->PeekPacketTag(tclassTag))
     {
         ctx.tos = tclassTag.GetTclass();
     }
@@ -1795,7 +1797,7 @@ IpsecStack::RouteInput6(Ptr<const Packet> packet,
     OutboundContext ctx;
     ctx.original6 = header;
     ctx.ttl = header.GetHopLimit() > 0 ? header.GetHopLimit() - 1 : 0;
-    ctx.original6.SetHopLimit(ctx.ttl);
+    ctx.original6->SetHopLimit(ctx.ttl);
     ctx.tos = header.GetTrafficClass();
     return ForwardOutput(packet, tuple, secPath, &ctx);
 }
@@ -1950,7 +1952,7 @@ IpsecStack::DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason)
 }
 
 void
-IpsecStack::HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit)
+IpsecStack::HandleLimit(const Ptr<SecurityAssociation>& sa, SaLimit limit)
 {
     switch (limit)
     {

@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -251,9 +252,11 @@ class IpsecStack : public KernelInterface
         uint8_t tos{0};           //!< TOS / traffic class of the packet
         bool dontFragment{false}; //!< DF of the packet (IPv4)
         bool forwarded{false};    //!< forwarded (true) or locally generated
-        Ipv4Header original;      //!< forwarded IPv4: the header as received (TTL decremented)
+        /// forwarded IPv4: the header as received (TTL decremented); empty for local packets,
+        /// so that they do not construct and destroy a header they never use
+        std::optional<Ipv4Header> original;
         /// forwarded IPv6: the header as received (hop limit - 1)
-        Ipv6Header original6{BlankIpv6Header()};
+        std::optional<Ipv6Header> original6;
         Ptr<Ipv4Route> route;  //!< route the L4 protocol chose (IPv4 transport mode)
         Ptr<Ipv6Route> route6; //!< route the L4 protocol chose (IPv6 transport mode)
     };
@@ -345,19 +348,19 @@ class IpsecStack : public KernelInterface
     bool CheckPlaintext(Ptr<const Packet> packet, const PacketTuple& tuple);
 
     // Outbound.
-    void Output(Ptr<Packet> packet,
+    void Output(const Ptr<Packet>& packet,
                 const OutboundContext& ctx,
-                Ptr<SecurityPolicy> policy,
+                const Ptr<SecurityPolicy>& policy,
                 const PacketTuple& tuple);
-    void Acquire(Ptr<Packet> packet,
+    void Acquire(const Ptr<Packet>& packet,
                  const OutboundContext& ctx,
-                 Ptr<SecurityPolicy> policy,
+                 const Ptr<SecurityPolicy>& policy,
                  const PacketTuple& tuple);
     void FlushAcquireQueue(uint32_t reqid);
-    void SendProtected(Ptr<Packet> original,
+    void SendProtected(const Ptr<Packet>& original,
                        const OutboundContext& ctx,
-                       Ptr<SecurityAssociation> esp,
-                       Ptr<SecurityAssociation> ah);
+                       const Ptr<SecurityAssociation>& esp,
+                       const Ptr<SecurityAssociation>& ah);
 
     // Inbound.
     void ProcessInbound(const uint8_t* data,
@@ -429,7 +432,7 @@ class IpsecStack : public KernelInterface
      */
     static Ptr<Packet> InboundPacket(const InboundContext& in, const uint8_t* octets, size_t size);
     void DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason);
-    void HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit);
+    void HandleLimit(const Ptr<SecurityAssociation>& sa, SaLimit limit);
     void ScheduleLifetime(Ptr<SecurityAssociation> sa);
     void CancelLifetime(const SecurityAssociation* sa);
     void SoftTimeExpired(Ptr<SecurityAssociation> sa);
@@ -496,6 +499,7 @@ class IpsecStack : public KernelInterface
     Bytes m_out;                        //!< scratch: protected octets
     Bytes m_ecnCopy;                    //!< scratch: inner packet with CE set
     Bytes m_ipHeaderBytes;              //!< scratch: serialized IP header (AH)
+    Ipv4Header m_outer4;                //!< scratch: outer IPv4 header (not rebuilt per packet)
     std::array<uint64_t, 16> m_drops{}; //!< drops by reason
     uint64_t m_protected{0};            //!< packets protected
     uint64_t m_unprotected{0};          //!< packets unprotected
