@@ -82,6 +82,18 @@ GetTagAndNextIv(EVP_CIPHER_CTX* ctx, uint8_t* tag, size_t tagSize, uint8_t* next
     return EVP_CIPHER_CTX_get_params(ctx, params) == 1;
 }
 
+/// \return the 8 octets at \p p as a big-endian number (the IV's invocation-field order)
+uint64_t
+GetBigEndian64(const uint8_t* p)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < kIvSize; ++i)
+    {
+        v = (v << 8) | p[i];
+    }
+    return v;
+}
+
 /// Loads salt || the current invocation field into the cipher (see GetTagAndNextIv).
 bool
 LoadNextIv(EVP_CIPHER_CTX* ctx, uint8_t* iv)
@@ -268,16 +280,21 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     EVP_CIPHER_CTX* ctx = m_ctx;
     int len = 0;
     const bool gcm = m_mode == Mode::GCM || m_mode == Mode::GMAC;
-    // GCM and GMAC: the previous message loaded the nonce with the next IV; ESP asks for
-    // consecutive IVs (the sequence number), so re-initialising is only needed when it does not.
+    // GCM and GMAC: ESP asks for consecutive IVs (the sequence number), so the previous message
+    // loaded the nonce of this one. Otherwise the nonce is set; when this IV follows the last one,
+    // the generator takes over (one parameter call more, once per run of consecutive IVs).
     const bool loaded = gcm && m_nextIvLoaded && std::memcmp(iv, m_nextIv, kIvSize) == 0;
+    const bool generate =
+        gcm && (loaded || (m_lastIvValid && GetBigEndian64(iv) == GetBigEndian64(m_lastIv) + 1));
     m_nextIvLoaded = false;
+    m_lastIvValid = gcm;
+    std::memcpy(m_lastIv, iv, kIvSize);
     if (!loaded)
     {
         uint8_t nonce[12];
         MakeNonce(iv, nonce);
         if (EVP_EncryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1 ||
-            (gcm && !LoadNextIv(ctx, m_nextIv)))
+            (generate && !LoadNextIv(ctx, m_nextIv)))
         {
             return CryptoStatus::BACKEND_ERROR;
         }
@@ -291,11 +308,12 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
             (in.size > 0 &&
              EVP_EncryptUpdate(ctx, nullptr, &len, in.data, static_cast<int>(in.size)) != 1) ||
             EVP_EncryptFinal_ex(ctx, nullptr, &len) != 1 ||
-            !GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv))
+            !(generate ? GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv)
+                       : GetTag(ctx, icv, m_icvSize)))
         {
             return CryptoStatus::BACKEND_ERROR;
         }
-        m_nextIvLoaded = true;
+        m_nextIvLoaded = generate;
         if (in.size > 0 && out != in.data)
         {
             std::memmove(out, in.data, in.size);
@@ -317,11 +335,11 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
          EVP_EncryptUpdate(ctx, nullptr, &len, aad.data, static_cast<int>(aad.size)) != 1) ||
         EVP_EncryptUpdate(ctx, dst, &len, src, static_cast<int>(in.size)) != 1 ||
         EVP_EncryptFinal_ex(ctx, dst + len, &len) != 1 ||
-        !(gcm ? GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv) : GetTag(ctx, icv, m_icvSize)))
+        !(generate ? GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv) : GetTag(ctx, icv, m_icvSize)))
     {
         return CryptoStatus::BACKEND_ERROR;
     }
-    m_nextIvLoaded = gcm;
+    m_nextIvLoaded = generate;
     return CryptoStatus::OK;
 }
 

@@ -111,6 +111,8 @@ class AeadCipher : public Cipher
     bool m_saltIsFixed{false};            //!< GCM/GMAC: the salt is m_ctx's fixed nonce field
     bool m_nextIvLoaded{false};           //!< GCM/GMAC: m_ctx is set up to seal with m_nextIv
     uint8_t m_nextIv[8];                  //!< GCM/GMAC: explicit IV of the loaded nonce
+    bool m_lastIvValid{false};            //!< GCM/GMAC: m_lastIv holds the last sealing IV
+    uint8_t m_lastIv[8];                  //!< GCM/GMAC: IV of the last message sealed
     evp_cipher_ctx_st* m_ctx{nullptr};    //!< keyed once, for both directions
     evp_cipher_ctx_st* m_ccmDec{nullptr}; //!< CCM only: keyed for decryption
 };
