@@ -1130,7 +1130,9 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
 // ------------------------------------------------------------------------------------------
 
 IpL4Protocol::RxStatus
-IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
+IpsecStack::ReceiveEspIpv4(const Ptr<Packet>& packet,
+                           const Ipv4Header& header,
+                           const Ptr<Ipv4Interface>& iface)
 {
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
@@ -1142,7 +1144,9 @@ IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv
 }
 
 IpL4Protocol::RxStatus
-IpsecStack::ReceiveAhIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
+IpsecStack::ReceiveAhIpv4(const Ptr<Packet>& packet,
+                          const Ipv4Header& header,
+                          const Ptr<Ipv4Interface>& iface)
 {
     const uint32_t size = packet->GetSize();
     m_in.resize(size);

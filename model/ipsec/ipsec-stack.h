@@ -336,12 +336,12 @@ class IpsecStack : public KernelInterface
                        const PacketTuple& tuple,
                        bool secPath,
                        OutboundContext* ctx);
-    IpL4Protocol::RxStatus ReceiveEspIpv4(Ptr<Packet> packet,
+    IpL4Protocol::RxStatus ReceiveEspIpv4(const Ptr<Packet>& packet,
                                           const Ipv4Header& header,
-                                          Ptr<Ipv4Interface> iface);
-    IpL4Protocol::RxStatus ReceiveAhIpv4(Ptr<Packet> packet,
+                                          const Ptr<Ipv4Interface>& iface);
+    IpL4Protocol::RxStatus ReceiveAhIpv4(const Ptr<Packet>& packet,
                                          const Ipv4Header& header,
-                                         Ptr<Ipv4Interface> iface);
+                                         const Ptr<Ipv4Interface>& iface);
     bool FilterInbound(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface);
     bool IsNattDatagram(Ptr<const Packet> packet) const;
     bool FilterUdpEncap(Ptr<Packet> packet, const InboundContext& in);
