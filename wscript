@@ -143,6 +143,7 @@ dataplane_sources = [
     'model/ipsec/ipsec-stack.cc',
     'model/ipsec/ipsec-ipv6-routing-hook.cc',
     'model/ipsec/ipsec-ipv6-extension.cc',
+    'model/ipsec/octets-header.cc',
 ]
 dataplane_headers = [
     'model/ipsec/ipsec-types.h',
@@ -171,6 +172,7 @@ dataplane_headers = [
     'model/ipsec/ipsec-stack.h',
     'model/ipsec/ipsec-ipv6-routing-hook.h',
     'model/ipsec/ipsec-ipv6-extension.h',
+    'model/ipsec/octets-header.h',
 ]
 
 ikev2_sources = [
@@ -262,6 +264,7 @@ test_sources = [
     'test/unit/dataplane/security-association-test.cc',
     'test/unit/dataplane/security-association-database-test.cc',
     'test/unit/dataplane/type-id-test.cc',
+    'test/unit/dataplane/octets-header-test.cc',
     'test/unit/isakmp/ikev2-malformed-test.cc',
     'test/unit/isakmp/ikev2-message-rules-test.cc',
     'test/integration/ipsec-transport-test.cc',

@@ -433,12 +433,20 @@ BenchAead(const AeadCase& c, size_t size, uint64_t iterations)
     Bytes rawTag(16);
     uint8_t iv[8] = {};
     uint64_t seq = 0;
+    // RFC 4106 3.1: the sequence number is a fine IV; ESP sends it in network order.
+    auto nextIv = [&]() {
+        ++seq;
+        for (int i = 0; i < 8; ++i)
+        {
+            iv[i] = static_cast<uint8_t>(seq >> (56 - 8 * i));
+        }
+    };
     auto wrapperSeal = [&]() {
-        std::memcpy(iv, &++seq, 8); // RFC 4106 3.1: the sequence number is a fine IV
+        nextIv();
         (void)wrapper->Encrypt(iv, aad, msg, out.data(), tag.data());
     };
     auto rawSeal = [&]() {
-        std::memcpy(iv, &++seq, 8);
+        nextIv();
         raw.Seal(iv, aad, msg, rawOut.data(), rawTag.data());
     };
     // Outputs must be equal for the same IV.

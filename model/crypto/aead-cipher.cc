@@ -66,6 +66,44 @@ SetIvAndTag(EVP_CIPHER_CTX* ctx, const uint8_t* iv, const uint8_t* tag, size_t t
     return EVP_CIPHER_CTX_set_params(ctx, params) == 1;
 }
 
+/**
+ * Reads the tag of the message just sealed and, in the same parameter call, loads the nonce of
+ * the next one: OpenSSL's TLS 1.2 "invocation field" generator (RFC 5288 3) sets the cipher up for
+ * salt || current invocation field, hands that field out and adds one to it. The tag is read
+ * before the next nonce is loaded (the provider handles the tag first, whatever the order here).
+ */
+bool
+GetTagAndNextIv(EVP_CIPHER_CTX* ctx, uint8_t* tag, size_t tagSize, uint8_t* nextIv)
+{
+    OSSL_PARAM params[3] = {
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, tag, tagSize),
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TLS1_GET_IV_GEN, nextIv, kIvSize),
+        OSSL_PARAM_construct_end()};
+    return EVP_CIPHER_CTX_get_params(ctx, params) == 1;
+}
+
+/// \return the 8 octets at \p p as a big-endian number (the IV's invocation-field order)
+uint64_t
+GetBigEndian64(const uint8_t* p)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < kIvSize; ++i)
+    {
+        v = (v << 8) | p[i];
+    }
+    return v;
+}
+
+/// Loads salt || the current invocation field into the cipher (see GetTagAndNextIv).
+bool
+LoadNextIv(EVP_CIPHER_CTX* ctx, uint8_t* iv)
+{
+    OSSL_PARAM params[2] = {
+        OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TLS1_GET_IV_GEN, iv, kIvSize),
+        OSSL_PARAM_construct_end()};
+    return EVP_CIPHER_CTX_get_params(ctx, params) == 1;
+}
+
 } // namespace
 
 AeadCipher::AeadCipher(EncrId id, Mode mode, size_t icvSize)
@@ -147,6 +185,14 @@ AeadCipher::Create(EncrId id, ByteView keyMaterial, CryptoStatus* status)
     {
         c->m_ccmDec = EVP_CIPHER_CTX_new();
         ok = c->m_ccmDec != nullptr && c->Setup(c->m_ccmDec, cipher, keyMaterial.data, 0);
+    }
+    if (ok && (mode == Mode::GCM || mode == Mode::GMAC))
+    {
+        // The salt becomes the fixed nonce field once, in decryption mode: there OpenSSL leaves
+        // the invocation field alone (in encryption mode it would draw it from its own RNG).
+        ok = EVP_DecryptInit_ex2(c->m_ctx, nullptr, nullptr, nullptr, nullptr) == 1 &&
+             c->SetFixedField(c->m_ctx);
+        c->m_decrypting = true;
     }
     if (!ok)
     {
@@ -231,14 +277,28 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     {
         return CryptoStatus::BAD_INPUT_LENGTH;
     }
-    uint8_t nonce[12];
-    MakeNonce(iv, nonce);
     EVP_CIPHER_CTX* ctx = m_ctx;
     int len = 0;
-    m_decrypting = false;
-    if (EVP_EncryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1)
+    const bool gcm = m_mode == Mode::GCM || m_mode == Mode::GMAC;
+    // GCM and GMAC: ESP asks for consecutive IVs (the sequence number), so the previous message
+    // loaded the nonce of this one. Otherwise the nonce is set; when this IV follows the last one,
+    // the generator takes over (one parameter call more, once per run of consecutive IVs).
+    const bool loaded = gcm && m_nextIvLoaded && std::memcmp(iv, m_nextIv, kIvSize) == 0;
+    const bool generate =
+        gcm && (loaded || (m_lastIvValid && GetBigEndian64(iv) == GetBigEndian64(m_lastIv) + 1));
+    m_nextIvLoaded = false;
+    m_lastIvValid = gcm;
+    std::memcpy(m_lastIv, iv, kIvSize);
+    if (!loaded)
     {
-        return CryptoStatus::BACKEND_ERROR;
+        uint8_t nonce[12];
+        MakeNonce(iv, nonce);
+        if (EVP_EncryptInit_ex2(ctx, nullptr, nullptr, nonce, nullptr) != 1 ||
+            (generate && !LoadNextIv(ctx, m_nextIv)))
+        {
+            return CryptoStatus::BACKEND_ERROR;
+        }
+        m_decrypting = false;
     }
     if (m_mode == Mode::GMAC)
     {
@@ -247,10 +307,13 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
             EVP_EncryptUpdate(ctx, nullptr, &len, iv, kIvSize) != 1 ||
             (in.size > 0 &&
              EVP_EncryptUpdate(ctx, nullptr, &len, in.data, static_cast<int>(in.size)) != 1) ||
-            EVP_EncryptFinal_ex(ctx, nullptr, &len) != 1 || !GetTag(ctx, icv, m_icvSize))
+            EVP_EncryptFinal_ex(ctx, nullptr, &len) != 1 ||
+            !(generate ? GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv)
+                       : GetTag(ctx, icv, m_icvSize)))
         {
             return CryptoStatus::BACKEND_ERROR;
         }
+        m_nextIvLoaded = generate;
         if (in.size > 0 && out != in.data)
         {
             std::memmove(out, in.data, in.size);
@@ -271,10 +334,12 @@ AeadCipher::Encrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     if ((aad.size > 0 &&
          EVP_EncryptUpdate(ctx, nullptr, &len, aad.data, static_cast<int>(aad.size)) != 1) ||
         EVP_EncryptUpdate(ctx, dst, &len, src, static_cast<int>(in.size)) != 1 ||
-        EVP_EncryptFinal_ex(ctx, dst + len, &len) != 1 || !GetTag(ctx, icv, m_icvSize))
+        EVP_EncryptFinal_ex(ctx, dst + len, &len) != 1 ||
+        !(generate ? GetTagAndNextIv(ctx, icv, m_icvSize, m_nextIv) : GetTag(ctx, icv, m_icvSize)))
     {
         return CryptoStatus::BACKEND_ERROR;
     }
+    m_nextIvLoaded = generate;
     return CryptoStatus::OK;
 }
 
@@ -291,6 +356,7 @@ AeadCipher::Decrypt(const uint8_t* iv, ByteView aad, ByteView in, uint8_t* out, 
     {
         // Switch the shared context to decryption (no key, no IV: nothing is recomputed). The
         // fixed field is set in decryption mode, where OpenSSL leaves the rest of the nonce alone.
+        m_nextIvLoaded = false;
         if (!m_decrypting && (EVP_DecryptInit_ex2(ctx, nullptr, nullptr, nullptr, nullptr) != 1 ||
                               (!m_saltIsFixed && !SetFixedField(ctx))))
         {

@@ -22,7 +22,9 @@ namespace ns3
  * and the output equals the input. One pre-keyed context serves both directions (all four are
  * counter-mode based, so encryption and decryption share the key schedule); only the nonce and the
  * direction change per packet (GCM decryption sets just the explicit IV, next to the salt stored
- * once). That keeps an SA at about 1.1 KB of OpenSSL state for AES-GCM.
+ * once; GCM encryption reads each tag together with the nonce of IV + 1, so that a run of
+ * consecutive IVs, ESP's sequence numbers, needs no re-initialisation). That keeps an SA at about
+ * 1.1 KB of OpenSSL state for AES-GCM.
  * CCM is the exception: OpenSSL 3.0 binds its CBC-MAC stream function to the direction at key
  * time, so CCM has a second context for decryption.
  */
@@ -107,6 +109,10 @@ class AeadCipher : public Cipher
     uint8_t m_salt[4];                    //!< implicit part of the nonce
     bool m_decrypting{false};             //!< GCM/GMAC: m_ctx was last set up to decrypt
     bool m_saltIsFixed{false};            //!< GCM/GMAC: the salt is m_ctx's fixed nonce field
+    bool m_nextIvLoaded{false};           //!< GCM/GMAC: m_ctx is set up to seal with m_nextIv
+    uint8_t m_nextIv[8];                  //!< GCM/GMAC: explicit IV of the loaded nonce
+    bool m_lastIvValid{false};            //!< GCM/GMAC: m_lastIv holds the last sealing IV
+    uint8_t m_lastIv[8];                  //!< GCM/GMAC: IV of the last message sealed
     evp_cipher_ctx_st* m_ctx{nullptr};    //!< keyed once, for both directions
     evp_cipher_ctx_st* m_ccmDec{nullptr}; //!< CCM only: keyed for decryption
 };

@@ -107,6 +107,11 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
     }
     EVP_CIPHER_CTX*& ctx = m_ctx[enc];
     int len = 0;
+    // CBC encryption XORs each plaintext block with the ciphertext block before it, the first
+    // with the IV (RFC 3602 2.1), and the context carries the last ciphertext block from one call
+    // to the next. Encrypting the first block XORed with (IV ^ that block) therefore starts the
+    // chain from IV exactly as a re-initialisation would, without its cost.
+    const bool chain = enc == 1 && ctx != nullptr && iv != nullptr && m_chainKnown && in.size > 0;
     if (ctx == nullptr)
     {
         ctx = EVP_CIPHER_CTX_new();
@@ -127,6 +132,30 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
         {
             OPENSSL_cleanse(m_key, sizeof(m_key));
         }
+    }
+    else if (chain)
+    {
+        uint8_t first[EVP_MAX_BLOCK_LENGTH];
+        for (size_t i = 0; i < m_blockSize; ++i)
+        {
+            first[i] = in.data[i] ^ iv[i] ^ m_chain[i];
+        }
+        const int block = static_cast<int>(m_blockSize);
+        const bool ok =
+            EVP_CipherUpdate(ctx, out, &len, first, block) == 1 &&
+            (in.size == m_blockSize || EVP_CipherUpdate(ctx,
+                                                        out + m_blockSize,
+                                                        &len,
+                                                        in.data + m_blockSize,
+                                                        static_cast<int>(in.size) - block) == 1);
+        OPENSSL_cleanse(first, sizeof(first));
+        if (!ok)
+        {
+            m_chainKnown = false;
+            return CryptoStatus::BACKEND_ERROR;
+        }
+        std::memcpy(m_chain, out + in.size - m_blockSize, m_blockSize);
+        return CryptoStatus::OK;
     }
     else if (enc == 1 || iv == nullptr)
     {
@@ -149,9 +178,23 @@ CbcCipher::Run(int enc, const uint8_t* iv, ByteView in, uint8_t* out)
         }
         OPENSSL_cleanse(scratch, sizeof(scratch));
     }
+    if (enc == 1)
+    {
+        // After (re)initialisation the chain starts from the IV given (none: unknown).
+        m_chainKnown = iv != nullptr;
+        if (iv != nullptr)
+        {
+            std::memcpy(m_chain, iv, m_blockSize);
+        }
+    }
     if (in.size > 0 && EVP_CipherUpdate(ctx, out, &len, in.data, static_cast<int>(in.size)) != 1)
     {
+        m_chainKnown = m_chainKnown && enc != 1;
         return CryptoStatus::BACKEND_ERROR;
+    }
+    if (enc == 1 && in.size > 0)
+    {
+        std::memcpy(m_chain, out + in.size - m_blockSize, m_blockSize);
     }
     return CryptoStatus::OK;
 }

@@ -75,6 +75,8 @@ class CbcCipher : public Cipher
     uint8_t m_key[32];             //!< kept until both directions are keyed
     size_t m_keySize{0};           //!< octets of m_key
     evp_cipher_ctx_st* m_ctx[2]{}; //!< [0] decryption, [1] encryption
+    uint8_t m_chain[16]{};         //!< encryption: the block the next message's chain starts from
+    bool m_chainKnown{false};      //!< encryption: m_chain is the context's carried block
 };
 
 } // namespace ns3

@@ -2,6 +2,8 @@
 
 #include "ip-address.h"
 
+#include "network-byte-order.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -56,7 +58,8 @@ IpAddress::IsIpv6() const
 Ipv4Address
 IpAddress::GetIpv4() const
 {
-    return m_ipv6 ? Ipv4Address::GetAny() : Ipv4Address::Deserialize(m_bytes);
+    // One constructor call (Ipv4Address::Deserialize makes two, each with its log check).
+    return m_ipv6 ? Ipv4Address::GetAny() : Ipv4Address(GetBigEndian32(m_bytes));
 }
 
 Ipv6Address

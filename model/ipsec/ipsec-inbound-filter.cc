@@ -42,6 +42,12 @@ IpsecInboundFilter::SetInner(Ptr<IpL4Protocol> inner)
     m_inner = inner;
 }
 
+Ptr<IpL4Protocol>
+IpsecInboundFilter::GetInner() const
+{
+    return m_inner;
+}
+
 void
 IpsecInboundFilter::SetFilterCallback(FilterCallback cb)
 {

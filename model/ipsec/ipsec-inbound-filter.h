@@ -53,6 +53,14 @@ class IpsecInboundFilter : public IpL4Protocol
     void SetInner(Ptr<IpL4Protocol> inner);
 
     /**
+     * \brief The protocol behind the filter.
+     *
+     * The stack hands decrypted segments, which the filter would pass on unchanged, to it directly.
+     * \return the protocol set with SetInner (null before)
+     */
+    Ptr<IpL4Protocol> GetInner() const;
+
+    /**
      * \brief Sets the stack's filter.
      * \param cb the filter
      */

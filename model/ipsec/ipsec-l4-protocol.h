@@ -33,7 +33,10 @@ class IpsecL4Protocol : public IpL4Protocol
     static TypeId GetTypeId();
 
     /// The stack's receive function.
-    typedef Callback<IpL4Protocol::RxStatus, Ptr<Packet>, const Ipv4Header&, Ptr<Ipv4Interface>>
+    typedef Callback<IpL4Protocol::RxStatus,
+                     const Ptr<Packet>&,
+                     const Ipv4Header&,
+                     const Ptr<Ipv4Interface>&>
         ReceiveCallback;
 
     IpsecL4Protocol();

@@ -10,6 +10,7 @@
 #include "ipsec-ipv6-routing-hook.h"
 #include "ipsec-l4-protocol.h"
 #include "network-byte-order.h"
+#include "octets-header.h"
 #include "security-association-database.h"
 #include "security-policy-database.h"
 #include "security-policy.h"
@@ -89,6 +90,23 @@ SetIpv4Checksum(uint8_t* header)
     const uint16_t checksum = static_cast<uint16_t>(~sum);
     header[10] = uint8_t(checksum >> 8);
     header[11] = uint8_t(checksum);
+}
+
+/**
+ * Replaces the octets of a received \p packet with \p octets, keeping the Packet object (its UID
+ * and packet tags go on, as when IP carries a packet further) instead of allocating a new one.
+ * The old octets go first: the space in front of a received packet belongs to the copies that
+ * still have the headers IP removed, so ns-3 gives the packet a buffer of its own, and with
+ * nothing left in the old one it has nothing to copy. Nothing is prepended to a decrypted packet
+ * afterwards (on the way out, a new Packet gets the headroom ns-3 has learned headers need, which
+ * a reused buffer of exactly the ESP packet's size would not have). ns-3 drops the byte tags of
+ * the octets removed.
+ */
+void
+ReplaceReceivedOctets(Packet& packet, ByteView octets)
+{
+    packet.RemoveAtStart(packet.GetSize());
+    packet.AddHeader(OctetsHeader(octets));
 }
 
 /// Serializes an IP header as it goes on the wire (IPv4: checksum as configured).
@@ -522,6 +540,19 @@ IpsecStack::MakeTuple(const IpAddress& src,
                       Ptr<const Packet> l4,
                       bool firstFragment) const
 {
+    uint8_t ports[4] = {};
+    const uint32_t size = firstFragment ? l4->CopyData(ports, sizeof(ports)) : 0;
+    return MakeTuple(src, dst, protocol, ports, size, firstFragment);
+}
+
+PacketTuple
+IpsecStack::MakeTuple(const IpAddress& src,
+                      const IpAddress& dst,
+                      uint8_t protocol,
+                      const uint8_t* l4,
+                      size_t size,
+                      bool firstFragment) const
+{
     PacketTuple tuple;
     tuple.src = src;
     tuple.dst = dst;
@@ -530,26 +561,23 @@ IpsecStack::MakeTuple(const IpAddress& src,
     {
         return tuple; // RFC 4301 7: non-initial fragments carry no ports (OPAQUE)
     }
-    uint8_t ports[4];
     switch (protocol)
     {
     case PROTO_TCP:
     case PROTO_UDP:
     case PROTO_SCTP:
-        if (l4->GetSize() >= 4)
+        if (size >= 4)
         {
-            l4->CopyData(ports, 4);
-            tuple.srcPort = GetBigEndian16(ports);
-            tuple.dstPort = GetBigEndian16(ports + 2);
+            tuple.srcPort = GetBigEndian16(l4);
+            tuple.dstPort = GetBigEndian16(l4 + 2);
         }
         break;
     case PROTO_ICMP:
     case PROTO_ICMPV6:
-        if (l4->GetSize() >= 2)
+        if (size >= 2)
         {
-            l4->CopyData(ports, 2);
-            tuple.srcPort = ports[0];
-            tuple.dstPort = ports[1];
+            tuple.srcPort = l4[0];
+            tuple.dstPort = l4[1];
         }
         break;
     default:
@@ -580,7 +608,7 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
         target->second(packet, src, dst, protocol, route);
         return;
     }
-    const PacketTuple tuple = MakeTuple(src, dst, protocol, packet, true);
+    const PacketTuple tuple = MakeTuple(IpAddress(src), IpAddress(dst), protocol, packet, true);
     if (IsIkePort(protocol, tuple.srcPort, tuple.dstPort))
     {
         target->second(packet, src, dst, protocol, route);
@@ -598,25 +626,26 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
         return;
     }
     // The socket's IP options apply to the packet IPsec builds (RFC 4301 5.1.2: TTL, TOS, DF
-    // of the inner header in tunnel mode, of the only header in transport mode).
+    // of the inner header in tunnel mode, of the only header in transport mode). The tags stay
+    // on this packet: it is never sent on itself, and peeking copies no shared tag list.
     OutboundContext ctx;
-    ctx.src = src;
-    ctx.dst = dst;
+    ctx.src = tuple.src;
+    ctx.dst = tuple.dst;
     ctx.protocol = protocol;
     ctx.ttl = m_defaultTtl;
     ctx.route = route;
     SocketIpTtlTag ttlTag;
-    if (packet->RemovePacketTag(ttlTag))
+    if (packet->PeekPacketTag(ttlTag))
     {
         ctx.ttl = ttlTag.GetTtl();
     }
     SocketIpTosTag tosTag;
-    if (packet->RemovePacketTag(tosTag))
+    if (packet->PeekPacketTag(tosTag))
     {
         ctx.tos = tosTag.GetTos();
     }
     SocketSetDontFragmentTag dfTag;
-    if (packet->RemovePacketTag(dfTag))
+    if (packet->PeekPacketTag(dfTag))
     {
         ctx.dontFragment = dfTag.IsEnabled();
     }
@@ -624,9 +653,9 @@ IpsecStack::SendFromL4(Ptr<Packet> packet,
 }
 
 void
-IpsecStack::Output(Ptr<Packet> packet,
+IpsecStack::Output(const Ptr<Packet>& packet,
                    const OutboundContext& ctx,
-                   Ptr<SecurityPolicy> policy,
+                   const Ptr<SecurityPolicy>& policy,
                    const PacketTuple& tuple)
 {
     const SaTemplate& tmpl = policy->sa;
@@ -670,8 +699,10 @@ IpsecStack::LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const
     return m_ipv4->GetRoutingProtocol()->RouteOutput(packet, header, nullptr, err);
 }
 
-Ptr<Packet>
-IpsecStack::ApplyAh(Ptr<const Packet> original, Ptr<SecurityAssociation> ah, uint8_t nextHeader)
+bool
+IpsecStack::ApplyAh(const Ptr<const Packet>& original,
+                    const Ptr<SecurityAssociation>& ah,
+                    uint8_t nextHeader)
 {
     // RFC 4302 3.3.3: the ICV covers the outer header as sent (in m_ipHeaderBytes) and m_work.
     CodecResult r =
@@ -680,17 +711,17 @@ IpsecStack::ApplyAh(Ptr<const Packet> original, Ptr<SecurityAssociation> ah, uin
     if (!r.IsOk())
     {
         Drop(original, r.reason);
-        return nullptr;
+        return false;
     }
     m_out.insert(m_out.end(), m_work.begin(), m_work.end());
-    return Create<Packet>(m_out.data(), static_cast<uint32_t>(m_out.size()));
+    return true;
 }
 
 void
-IpsecStack::SendProtected(Ptr<Packet> original,
+IpsecStack::SendProtected(const Ptr<Packet>& original,
                           const OutboundContext& ctx,
-                          Ptr<SecurityAssociation> esp,
-                          Ptr<SecurityAssociation> ah)
+                          const Ptr<SecurityAssociation>& esp,
+                          const Ptr<SecurityAssociation>& ah)
 {
     const SecurityAssociation& inner = esp ? *esp : *ah;
     const bool tunnel = inner.GetMode() == IpsecMode::TUNNEL;
@@ -718,7 +749,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             Ipv6Header innerHeader;
             if (ctx.forwarded)
             {
-                innerHeader = ctx.original6;
+                innerHeader = *ctx.original6;
             }
             else
             {
@@ -739,7 +770,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             Ipv4Header innerHeader;
             if (ctx.forwarded)
             {
-                innerHeader = ctx.original;
+                innerHeader = *ctx.original;
             }
             else
             {
@@ -822,7 +853,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         // RFC 4301 5.1.2.1: the outer traffic class copies the inner one (tunnel) or is the
         // socket's (transport); the hop limit is the encapsulator's default or the socket's.
         const uint8_t hopLimit = tunnel ? m_defaultHopLimit : ctx.ttl;
-        Ptr<Packet> packet;
+        ByteView octets(m_work);
         if (ah)
         {
             // RFC 4302 3.1.1: AH right after the base header. Ipv6L3Protocol::Send builds this
@@ -838,17 +869,14 @@ IpsecStack::SendProtected(Ptr<Packet> original,
             outer6.SetHopLimit(hopLimit);
             outer6.SetTrafficClass(tos);
             SerializeHeader(outer6, &m_ipHeaderBytes);
-            packet = ApplyAh(original, ah, nextHeader);
-            if (!packet)
+            if (!ApplyAh(original, ah, nextHeader))
             {
                 return;
             }
+            octets = ByteView(m_out);
             nextHeader = PROTO_AH;
         }
-        else
-        {
-            packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
-        }
+        Ptr<Packet> packet = Create<Packet>(octets.data, static_cast<uint32_t>(octets.size));
         SocketIpv6HopLimitTag hopTag;
         hopTag.SetHopLimit(hopLimit);
         packet->AddPacketTag(hopTag);
@@ -877,7 +905,8 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         return;
     }
 
-    Ipv4Header outer;
+    // Every field is set for each packet; the header object itself is reused.
+    Ipv4Header& outer = m_outer4;
     outer.SetSource(outerSrc.GetIpv4());
     outer.SetDestination(outerDst.GetIpv4());
     outer.SetTtl(tunnel ? m_defaultTtl : ctx.ttl);
@@ -891,7 +920,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         outer.SetMayFragment();
     }
     outer.SetIdentification(m_identification++);
-    Ptr<Packet> packet;
+    ByteView octets(m_work);
     if (ah)
     {
         outerSpi = ah->GetSpi();
@@ -899,18 +928,18 @@ IpsecStack::SendProtected(Ptr<Packet> original,
         outer.SetProtocol(PROTO_AH);
         outer.SetPayloadSize(static_cast<uint16_t>(ahSize + m_work.size()));
         SerializeHeader(outer, &m_ipHeaderBytes);
-        packet = ApplyAh(original, ah, nextHeader);
-        if (!packet)
+        if (!ApplyAh(original, ah, nextHeader))
         {
             return;
         }
+        octets = ByteView(m_out);
     }
     else
     {
         outer.SetProtocol(nextHeader);
         outer.SetPayloadSize(static_cast<uint16_t>(m_work.size()));
-        packet = Create<Packet>(m_work.data(), static_cast<uint32_t>(m_work.size()));
     }
+    Ptr<Packet> packet = Create<Packet>(octets.data, static_cast<uint32_t>(octets.size));
 
     Ptr<Ipv4Route> route;
     if (!tunnel && ctx.route)
@@ -939,7 +968,7 @@ IpsecStack::SendProtected(Ptr<Packet> original,
                 DynamicCast<Icmpv4L4Protocol>(m_ipv4->GetProtocol(PROTO_ICMP));
             if (icmp)
             {
-                Ipv4Header asReceived = ctx.original;
+                Ipv4Header asReceived = *ctx.original;
                 asReceived.SetTtl(asReceived.GetTtl() + 1);
                 const uint32_t overhead = bytesAfter - bytesBefore;
                 icmp->SendDestUnreachFragNeeded(asReceived,
@@ -966,9 +995,9 @@ IpsecStack::SendProtected(Ptr<Packet> original,
 }
 
 void
-IpsecStack::Acquire(Ptr<Packet> packet,
+IpsecStack::Acquire(const Ptr<Packet>& packet,
                     const OutboundContext& ctx,
-                    Ptr<SecurityPolicy> policy,
+                    const Ptr<SecurityPolicy>& policy,
                     const PacketTuple& tuple)
 {
     NS_LOG_FUNCTION(this << packet << policy->id);
@@ -1034,7 +1063,7 @@ IpsecStack::FlushAcquireQueue(uint32_t reqid)
     for (const auto& entry : ready)
     {
         const OutboundContext& ctx = entry.context;
-        const bool first = !ctx.forwarded || ctx.original.GetFragmentOffset() == 0;
+        const bool first = !ctx.original || ctx.original->GetFragmentOffset() == 0;
         const PacketTuple tuple = MakeTuple(ctx.src, ctx.dst, ctx.protocol, entry.packet, first);
         Ptr<SecurityPolicy> policy;
         if (ctx.forwarded)
@@ -1090,7 +1119,7 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
     OutboundContext ctx;
     ctx.original = header;
     ctx.ttl = header.GetTtl() > 0 ? header.GetTtl() - 1 : 0;
-    ctx.original.SetTtl(ctx.ttl);
+    ctx.original->SetTtl(ctx.ttl);
     ctx.tos = header.GetTos();
     ctx.dontFragment = header.IsDontFragment();
     return ForwardOutput(packet, tuple, secPath != nullptr, &ctx);
@@ -1101,36 +1130,62 @@ IpsecStack::RouteInput(Ptr<const Packet> packet,
 // ------------------------------------------------------------------------------------------
 
 IpL4Protocol::RxStatus
-IpsecStack::ReceiveEspIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
+IpsecStack::ReceiveEspIpv4(const Ptr<Packet>& packet,
+                           const Ipv4Header& header,
+                           const Ptr<Ipv4Interface>& iface)
 {
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
-    ProcessInbound(m_in.data(), size, IpsecProtocol::ESP, MakeInboundContext(header, iface, size));
+    InboundContext in = MakeInboundContext(header, iface, size);
+    in.packet = packet;
+    ProcessInbound(m_in.data(), size, IpsecProtocol::ESP, in);
     return IpL4Protocol::RX_OK;
 }
 
 IpL4Protocol::RxStatus
-IpsecStack::ReceiveAhIpv4(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface)
+IpsecStack::ReceiveAhIpv4(const Ptr<Packet>& packet,
+                          const Ipv4Header& header,
+                          const Ptr<Ipv4Interface>& iface)
 {
     const uint32_t size = packet->GetSize();
     m_in.resize(size);
     packet->CopyData(m_in.data(), size);
-    ProcessInbound(m_in.data(), size, IpsecProtocol::AH, MakeInboundContext(header, iface, size));
+    InboundContext in = MakeInboundContext(header, iface, size);
+    in.packet = packet;
+    ProcessInbound(m_in.data(), size, IpsecProtocol::AH, in);
     return IpL4Protocol::RX_OK;
 }
 
 IpsecStack::InboundContext
-IpsecStack::MakeInboundContext(const Ipv4Header& header, Ptr<Ipv4Interface> iface, uint32_t size)
+IpsecStack::MakeInboundContext(const Ipv4Header& header,
+                               const Ptr<Ipv4Interface>& iface,
+                               uint32_t size) const
 {
     InboundContext in;
     in.src = header.GetSource();
     in.dst = header.GetDestination();
-    in.header4 = header;
+    in.header4 = &header;
     in.iface4 = iface;
-    in.device = iface->GetDevice();
     in.wireSize = IPV4_HEADER_SIZE + size;
     return in;
+}
+
+Ptr<NetDevice>
+IpsecStack::InboundDevice(const InboundContext& in)
+{
+    return in.iface4 ? in.iface4->GetDevice() : in.iface6->GetDevice();
+}
+
+Ptr<Packet>
+IpsecStack::InboundPacket(const InboundContext& in, const uint8_t* octets, size_t size)
+{
+    if (!in.packet)
+    {
+        return Create<Packet>(octets, static_cast<uint32_t>(size));
+    }
+    ReplaceReceivedOctets(*in.packet, ByteView(octets, size));
+    return in.packet;
 }
 
 bool
@@ -1159,10 +1214,14 @@ IpsecStack::FilterInbound(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4
 {
     const SecurityAssociation* secPath = m_secPath;
     m_secPath = nullptr;
-    if (header.GetProtocol() == PROTO_UDP && IsNattDatagram(packet) &&
-        FilterUdpEncap(packet, MakeInboundContext(header, iface, packet->GetSize())))
+    if (header.GetProtocol() == PROTO_UDP && IsNattDatagram(packet))
     {
-        return true;
+        InboundContext in = MakeInboundContext(header, iface, packet->GetSize());
+        in.packet = packet;
+        if (FilterUdpEncap(packet, in))
+        {
+            return true;
+        }
     }
     if (secPath || m_spd->GetN() == 0)
     {
@@ -1257,7 +1316,7 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         }
         else
         {
-            Ipv4Header asReceived = in.header4;
+            Ipv4Header asReceived = *in.header4;
             asReceived.SetProtocol(PROTO_AH);
             asReceived.SetPayloadSize(static_cast<uint16_t>(size));
             SerializeHeader(asReceived, &m_ipHeaderBytes);
@@ -1293,10 +1352,22 @@ IpsecStack::ProcessInbound(const uint8_t* data,
         {
             again.outerAh = sa;
         }
-        again.header4.SetProtocol(nextHeader);
-        again.header4.SetPayloadSize(static_cast<uint16_t>(next.size()));
-        again.header6.SetNextHeader(nextHeader);
-        again.header6.SetPayloadLength(static_cast<uint16_t>(next.size()));
+        Ipv4Header header4;
+        Ipv6Header header6 = BlankIpv6Header();
+        if (v6)
+        {
+            header6 = *in.header6;
+            header6.SetNextHeader(nextHeader);
+            header6.SetPayloadLength(static_cast<uint16_t>(next.size()));
+            again.header6 = &header6;
+        }
+        else
+        {
+            header4 = *in.header4;
+            header4.SetProtocol(nextHeader);
+            header4.SetPayloadSize(static_cast<uint16_t>(next.size()));
+            again.header4 = &header4;
+        }
         again.extensions6.clear();
         ProcessInbound(next.data(),
                        next.size(),
@@ -1307,25 +1378,58 @@ IpsecStack::ProcessInbound(const uint8_t* data,
     const Time delay = ProcessingDelay(size);
     if (delay.IsStrictlyPositive())
     {
-        Simulator::Schedule(delay,
-                            &IpsecStack::DeliverLater,
-                            this,
-                            Bytes(payload, payload + payloadSize),
-                            nextHeader,
-                            sa,
-                            in);
+        auto deferred = std::make_shared<DeferredDelivery>();
+        deferred->payload.assign(payload, payload + payloadSize);
+        deferred->nextHeader = nextHeader;
+        deferred->sa = sa;
+        deferred->in = in;
+        if (in.header4)
+        {
+            deferred->header4 = *in.header4;
+            deferred->in.header4 = &deferred->header4;
+        }
+        if (in.header6)
+        {
+            deferred->header6 = *in.header6;
+            deferred->in.header6 = &deferred->header6;
+        }
+        Simulator::Schedule(delay, &IpsecStack::DeliverLater, this, deferred);
         return;
     }
     Deliver(payload, payloadSize, nextHeader, sa, in);
 }
 
 void
-IpsecStack::DeliverLater(Bytes payload,
-                         uint8_t nextHeader,
-                         Ptr<SecurityAssociation> sa,
-                         InboundContext in)
+IpsecStack::DeliverLater(std::shared_ptr<DeferredDelivery> deferred)
 {
-    Deliver(payload.data(), payload.size(), nextHeader, sa, in);
+    Deliver(deferred->payload.data(),
+            deferred->payload.size(),
+            deferred->nextHeader,
+            deferred->sa,
+            deferred->in);
+}
+
+Ptr<IpL4Protocol>
+IpsecStack::BehindFilter(const Ptr<IpL4Protocol>& l4,
+                         uint8_t protocol,
+                         const uint8_t* segment,
+                         size_t size) const
+{
+    // A decrypted segment carries its secpath, so our filter in front of the protocol would only
+    // look for RFC 3948 ESP-in-UDP (FilterInbound): unless it is that, skip the filter's hop.
+    if (protocol == PROTO_UDP && size > UDP_HEADER_SIZE &&
+        GetBigEndian16(segment + 2) == m_nattPort)
+    {
+        return l4;
+    }
+    for (const auto& filter : m_filters)
+    {
+        if (filter == l4)
+        {
+            return filter->GetInner();
+        }
+    }
+    return l4;
 }
 
 void
@@ -1348,45 +1452,37 @@ IpsecStack::Deliver(const uint8_t* payload,
         DropBytes(payload, payloadSize, IpsecDropReason::NO_POLICY_SA_MISMATCH);
         return;
     }
-    Ptr<Packet> segment = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
-    const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, segment, true);
+    Ptr<Packet> segment = InboundPacket(in, payload, payloadSize);
+    const PacketTuple tuple = MakeTuple(in.src, in.dst, nextHeader, payload, payloadSize, true);
     if (!AcceptInbound(tuple, *sa, in, segment))
     {
         return;
     }
+    Ptr<IpL4Protocol> l4 =
+        v6 ? m_ipv6->GetProtocol(nextHeader, m_ipv6->GetInterfaceForDevice(InboundDevice(in)))
+           : m_ipv4->GetProtocol(nextHeader, m_ipv4->GetInterfaceForDevice(InboundDevice(in)));
+    if (!l4)
+    {
+        NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
+        return;
+    }
+    Ptr<IpL4Protocol> inner = BehindFilter(l4, nextHeader, payload, payloadSize);
     const SecurityAssociation* saved = m_secPath;
-    m_secPath = PeekPointer(sa);
+    // The filter, when there is one, takes the secpath; when it is skipped nobody else does.
+    m_secPath = inner == l4 ? PeekPointer(sa) : nullptr;
     if (v6)
     {
-        const int32_t iif = m_ipv6->GetInterfaceForDevice(in.device);
-        Ptr<IpL4Protocol> l4 = m_ipv6->GetProtocol(nextHeader, iif);
-        if (l4)
-        {
-            Ipv6Header innerHeader = in.header6;
-            innerHeader.SetNextHeader(nextHeader);
-            innerHeader.SetPayloadLength(static_cast<uint16_t>(payloadSize));
-            l4->Receive(segment, innerHeader, in.iface6);
-        }
-        else
-        {
-            NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
-        }
+        Ipv6Header innerHeader = *in.header6;
+        innerHeader.SetNextHeader(nextHeader);
+        innerHeader.SetPayloadLength(static_cast<uint16_t>(payloadSize));
+        inner->Receive(segment, innerHeader, in.iface6);
     }
     else
     {
-        const int32_t iif = m_ipv4->GetInterfaceForDevice(in.device);
-        Ptr<IpL4Protocol> l4 = m_ipv4->GetProtocol(nextHeader, iif);
-        if (l4)
-        {
-            Ipv4Header innerHeader = in.header4;
-            innerHeader.SetProtocol(nextHeader);
-            innerHeader.SetPayloadSize(static_cast<uint16_t>(payloadSize));
-            l4->Receive(segment, innerHeader, in.iface4);
-        }
-        else
-        {
-            NS_LOG_WARN("no protocol " << +nextHeader << " for a decrypted segment; dropped");
-        }
+        Ipv4Header innerHeader = *in.header4;
+        innerHeader.SetProtocol(nextHeader);
+        innerHeader.SetPayloadSize(static_cast<uint16_t>(payloadSize));
+        inner->Receive(segment, innerHeader, in.iface4);
     }
     m_secPath = saved;
 }
@@ -1405,8 +1501,9 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     }
     const bool innerV6 = nextHeader == PROTO_IPV6;
     const uint32_t minimum = innerV6 ? IPV6_HEADER_SIZE : IPV4_HEADER_SIZE;
+    const size_t ihl = (payload[0] & 0x0f) * 4u; // RFC 791 3.1: at least 5 words
     if (payloadSize < minimum || (payload[0] >> 4) != (innerV6 ? 6 : 4) ||
-        (!innerV6 && (payload[0] & 0x0f) * 4u > payloadSize))
+        (!innerV6 && (ihl < IPV4_HEADER_SIZE || ihl > payloadSize)))
     {
         DropBytes(payload, payloadSize, IpsecDropReason::MALFORMED);
         return;
@@ -1414,7 +1511,7 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     // RFC 6040 4.2: congestion experienced on the outer header reaches ECN-capable inner
     // packets (a Not-ECT inner packet is left as it is).
     const uint8_t outerEcn =
-        (in.dst.IsIpv6() ? in.header6.GetTrafficClass() : in.header4.GetTos()) & ECN_MASK;
+        (in.dst.IsIpv6() ? in.header6->GetTrafficClass() : in.header4->GetTos()) & ECN_MASK;
     const uint8_t innerEcn = (innerV6 ? (payload[1] >> 4) : payload[1]) & ECN_MASK;
     if (outerEcn == ECN_CE && innerEcn != ECN_CE && innerEcn != ECN_NOT_ECT)
     {
@@ -1430,32 +1527,28 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
         }
         payload = m_ecnCopy.data();
     }
-    Ptr<Packet> innerPacket = Create<Packet>(payload, static_cast<uint32_t>(payloadSize));
+    Ptr<Packet> innerPacket = InboundPacket(in, payload, payloadSize);
+    // The selectors are checked on the inner header's octets (RFC 791 3.1, RFC 8200 3); the
+    // length checks above make them all present.
     PacketTuple tuple;
     if (innerV6)
     {
-        Ipv6Header innerHeader;
-        innerPacket->PeekHeader(innerHeader);
-        Ptr<Packet> l4 =
-            innerPacket->CreateFragment(IPV6_HEADER_SIZE,
-                                        static_cast<uint32_t>(payloadSize - IPV6_HEADER_SIZE));
-        tuple = MakeTuple(innerHeader.GetSource(),
-                          innerHeader.GetDestination(),
-                          innerHeader.GetNextHeader(),
-                          l4,
+        tuple = MakeTuple(IpAddress::FromBytes(payload + 8, true),
+                          IpAddress::FromBytes(payload + 24, true),
+                          payload[6],
+                          payload + IPV6_HEADER_SIZE,
+                          payloadSize - IPV6_HEADER_SIZE,
                           true);
     }
     else
     {
-        Ipv4Header innerHeader;
-        innerPacket->PeekHeader(innerHeader);
-        const uint32_t hl = innerHeader.GetSerializedSize();
-        Ptr<Packet> l4 = innerPacket->CreateFragment(hl, static_cast<uint32_t>(payloadSize - hl));
-        tuple = MakeTuple(innerHeader.GetSource(),
-                          innerHeader.GetDestination(),
-                          innerHeader.GetProtocol(),
-                          l4,
-                          innerHeader.GetFragmentOffset() == 0);
+        const bool first = (GetBigEndian16(payload + 6) & 0x1fff) == 0;
+        tuple = MakeTuple(IpAddress::FromBytes(payload + 12, false),
+                          IpAddress::FromBytes(payload + 16, false),
+                          payload[9],
+                          payload + ihl,
+                          payloadSize - ihl,
+                          first);
     }
     if (!AcceptInbound(tuple, *sa, in, innerPacket))
     {
@@ -1463,7 +1556,7 @@ IpsecStack::DeliverTunnel(const uint8_t* payload,
     }
     // Back into IP on the interface the ESP packet arrived on, with the secpath set so the
     // input hooks and the inbound filters know the packet was protected.
-    Ptr<NetDevice> device = in.device;
+    Ptr<NetDevice> device = InboundDevice(in);
     const bool canV4 = m_ipv4 && m_ipv4->GetInterfaceForDevice(device) >= 0;
     const bool canV6 = m_ipv6 && m_ipv6->GetInterfaceForDevice(device) >= 0;
     if ((innerV6 && !canV6) || (!innerV6 && !canV4))
@@ -1611,7 +1704,7 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
         target->second(packet, src, dst, protocol, route);
         return;
     }
-    const PacketTuple tuple = MakeTuple(src, dst, protocol, packet, true);
+    const PacketTuple tuple = MakeTuple(IpAddress(src), IpAddress(dst), protocol, packet, true);
     Ptr<SecurityPolicy> policy;
     if (!IsIkePort(protocol, tuple.srcPort, tuple.dstPort))
     {
@@ -1628,18 +1721,18 @@ IpsecStack::SendFromL4v6(Ptr<Packet> packet,
         return;
     }
     OutboundContext ctx;
-    ctx.src = src;
-    ctx.dst = dst;
+    ctx.src = tuple.src;
+    ctx.dst = tuple.dst;
     ctx.protocol = protocol;
     ctx.ttl = m_defaultHopLimit;
     ctx.route6 = route;
     SocketIpv6HopLimitTag hopTag;
-    if (packet->RemovePacketTag(hopTag))
+    if (packet->PeekPacketTag(hopTag))
     {
         ctx.ttl = hopTag.GetHopLimit();
     }
     SocketIpv6TclassTag tclassTag;
-    if (packet->RemovePacketTag(tclassTag))
+    if (packet->PeekPacketTag(tclassTag))
     {
         ctx.tos = tclassTag.GetTclass();
     }
@@ -1708,7 +1801,7 @@ IpsecStack::RouteInput6(Ptr<const Packet> packet,
     OutboundContext ctx;
     ctx.original6 = header;
     ctx.ttl = header.GetHopLimit() > 0 ? header.GetHopLimit() - 1 : 0;
-    ctx.original6.SetHopLimit(ctx.ttl);
+    ctx.original6->SetHopLimit(ctx.ttl);
     ctx.tos = header.GetTrafficClass();
     return ForwardOutput(packet, tuple, secPath, &ctx);
 }
@@ -1740,10 +1833,10 @@ IpsecStack::ReceiveIpv6(Ptr<Packet> packet,
     InboundContext in;
     in.src = header.GetSource();
     in.dst = header.GetDestination();
-    in.header6 = header;
+    in.header6 = &header;
     in.iface6 = m_ipv6->GetInterface(iif);
-    in.device = m_ipv6->GetNetDevice(iif);
     in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
+    in.packet = packet;
     const uint32_t size = packet->GetSize() - offset;
     m_in.resize(packet->GetSize());
     packet->CopyData(m_in.data(), packet->GetSize());
@@ -1761,8 +1854,8 @@ IpsecStack::SerializeAhHeader6(const InboundContext& in, size_t ahAndPayloadSize
     // The header as the sender authenticated it (RFC 4302 3.3.3.1.2): next header and payload
     // length of the packet before fragmentation (ns-3 reassembles before AH sees the packet,
     // leaving the Fragment header's number in the header that preceded it).
-    Ipv6Header sent = in.header6;
-    sent.SetNextHeader(in.extensions6.empty() ? PROTO_AH : in.header6.GetNextHeader());
+    Ipv6Header sent = *in.header6;
+    sent.SetNextHeader(in.extensions6.empty() ? PROTO_AH : in.header6->GetNextHeader());
     sent.SetPayloadLength(static_cast<uint16_t>(in.extensions6.size() + ahAndPayloadSize));
     SerializeHeader(sent, &m_ipHeaderBytes);
     if (in.extensions6.empty())
@@ -1790,10 +1883,10 @@ IpsecStack::FilterInbound6(Ptr<Packet> packet, const Ipv6Header& header, Ptr<Ipv
         InboundContext in;
         in.src = header.GetSource();
         in.dst = header.GetDestination();
-        in.header6 = header;
+        in.header6 = &header;
         in.iface6 = iface;
-        in.device = iface->GetDevice();
         in.wireSize = IPV6_HEADER_SIZE + packet->GetSize();
+        in.packet = packet;
         if (FilterUdpEncap(packet, in))
         {
             return true;
@@ -1863,7 +1956,7 @@ IpsecStack::DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason)
 }
 
 void
-IpsecStack::HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit)
+IpsecStack::HandleLimit(const Ptr<SecurityAssociation>& sa, SaLimit limit)
 {
     switch (limit)
     {

@@ -19,6 +19,8 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -250,27 +252,44 @@ class IpsecStack : public KernelInterface
         uint8_t tos{0};           //!< TOS / traffic class of the packet
         bool dontFragment{false}; //!< DF of the packet (IPv4)
         bool forwarded{false};    //!< forwarded (true) or locally generated
-        Ipv4Header original;      //!< forwarded IPv4: the header as received (TTL decremented)
+        /// forwarded IPv4: the header as received (TTL decremented); empty for local packets,
+        /// so that they do not construct and destroy a header they never use
+        std::optional<Ipv4Header> original;
         /// forwarded IPv6: the header as received (hop limit - 1)
-        Ipv6Header original6{BlankIpv6Header()};
+        std::optional<Ipv6Header> original6;
         Ptr<Ipv4Route> route;  //!< route the L4 protocol chose (IPv4 transport mode)
         Ptr<Ipv6Route> route6; //!< route the L4 protocol chose (IPv6 transport mode)
     };
 
-    /// Where an ESP/AH packet arrived.
+    /**
+     * Where an ESP/AH packet arrived. It points at the header of the caller, so it is valid only
+     * during the call that received the packet (DeferredDelivery keeps copies for later).
+     */
     struct InboundContext
     {
-        IpAddress src;      //!< outer source
-        IpAddress dst;      //!< outer destination
-        Ipv4Header header4; //!< IPv4 header as received
-        /// IPv6 header as received
-        Ipv6Header header6{BlankIpv6Header()};
-        Ptr<Ipv4Interface> iface4;        //!< IPv4 interface (IPv4 only)
-        Ptr<Ipv6Interface> iface6;        //!< IPv6 interface (IPv6 only)
-        Ptr<NetDevice> device;            //!< the device it came in on
-        uint32_t wireSize{0};             //!< size of the IP packet as received
-        Ptr<SecurityAssociation> outerAh; //!< AH SA already verified (ESP+AH bundle)
+        IpAddress src;                      //!< outer source
+        IpAddress dst;                      //!< outer destination
+        const Ipv4Header* header4{nullptr}; //!< IPv4 header as received (IPv4 only)
+        const Ipv6Header* header6{nullptr}; //!< IPv6 header as received (IPv6 only)
+        Ptr<Ipv4Interface> iface4;          //!< IPv4 interface (IPv4 only)
+        Ptr<Ipv6Interface> iface6;          //!< IPv6 interface (IPv6 only)
+        uint32_t wireSize{0};               //!< size of the IP packet as received
+        Ptr<SecurityAssociation> outerAh;   //!< AH SA already verified (ESP+AH bundle)
         Bytes extensions6; //!< IPv6 extension headers between the base header and AH, as received
+        /// The packet as received: delivery puts the decrypted octets in it (null: a new packet)
+        Ptr<Packet> packet;
+    };
+
+    /// A decrypted payload waiting for its simulated processing time, with what \p in refers to.
+    struct DeferredDelivery
+    {
+        Bytes payload;               //!< the decrypted payload
+        uint8_t nextHeader{0};       //!< its protocol
+        Ptr<SecurityAssociation> sa; //!< the SA it came through
+        InboundContext in;           //!< where it arrived (headers point into this object)
+        Ipv4Header header4;          //!< copy of the IPv4 header as received
+        /// copy of the IPv6 header as received
+        Ipv6Header header6{BlankIpv6Header()};
     };
 
     /// A packet held until an acquire is answered.
@@ -317,31 +336,31 @@ class IpsecStack : public KernelInterface
                        const PacketTuple& tuple,
                        bool secPath,
                        OutboundContext* ctx);
-    IpL4Protocol::RxStatus ReceiveEspIpv4(Ptr<Packet> packet,
+    IpL4Protocol::RxStatus ReceiveEspIpv4(const Ptr<Packet>& packet,
                                           const Ipv4Header& header,
-                                          Ptr<Ipv4Interface> iface);
-    IpL4Protocol::RxStatus ReceiveAhIpv4(Ptr<Packet> packet,
+                                          const Ptr<Ipv4Interface>& iface);
+    IpL4Protocol::RxStatus ReceiveAhIpv4(const Ptr<Packet>& packet,
                                          const Ipv4Header& header,
-                                         Ptr<Ipv4Interface> iface);
+                                         const Ptr<Ipv4Interface>& iface);
     bool FilterInbound(Ptr<Packet> packet, const Ipv4Header& header, Ptr<Ipv4Interface> iface);
     bool IsNattDatagram(Ptr<const Packet> packet) const;
     bool FilterUdpEncap(Ptr<Packet> packet, const InboundContext& in);
     bool CheckPlaintext(Ptr<const Packet> packet, const PacketTuple& tuple);
 
     // Outbound.
-    void Output(Ptr<Packet> packet,
+    void Output(const Ptr<Packet>& packet,
                 const OutboundContext& ctx,
-                Ptr<SecurityPolicy> policy,
+                const Ptr<SecurityPolicy>& policy,
                 const PacketTuple& tuple);
-    void Acquire(Ptr<Packet> packet,
+    void Acquire(const Ptr<Packet>& packet,
                  const OutboundContext& ctx,
-                 Ptr<SecurityPolicy> policy,
+                 const Ptr<SecurityPolicy>& policy,
                  const PacketTuple& tuple);
     void FlushAcquireQueue(uint32_t reqid);
-    void SendProtected(Ptr<Packet> original,
+    void SendProtected(const Ptr<Packet>& original,
                        const OutboundContext& ctx,
-                       Ptr<SecurityAssociation> esp,
-                       Ptr<SecurityAssociation> ah);
+                       const Ptr<SecurityAssociation>& esp,
+                       const Ptr<SecurityAssociation>& ah);
 
     // Inbound.
     void ProcessInbound(const uint8_t* data,
@@ -353,10 +372,7 @@ class IpsecStack : public KernelInterface
                  uint8_t nextHeader,
                  Ptr<SecurityAssociation> sa,
                  const InboundContext& in);
-    void DeliverLater(Bytes payload,
-                      uint8_t nextHeader,
-                      Ptr<SecurityAssociation> sa,
-                      InboundContext in);
+    void DeliverLater(std::shared_ptr<DeferredDelivery> deferred);
     Time ProcessingDelay(uint32_t bytes);
     void DeliverTunnel(const uint8_t* payload,
                        size_t payloadSize,
@@ -364,8 +380,13 @@ class IpsecStack : public KernelInterface
                        Ptr<SecurityAssociation> sa,
                        const InboundContext& in);
     InboundContext MakeInboundContext(const Ipv4Header& header,
-                                      Ptr<Ipv4Interface> iface,
-                                      uint32_t size);
+                                      const Ptr<Ipv4Interface>& iface,
+                                      uint32_t size) const;
+    static Ptr<NetDevice> InboundDevice(const InboundContext& in);
+    Ptr<IpL4Protocol> BehindFilter(const Ptr<IpL4Protocol>& l4,
+                                   uint8_t protocol,
+                                   const uint8_t* segment,
+                                   size_t size) const;
     bool InboundPolicyAllows(const Ptr<SecurityPolicy>& policy,
                              const SecurityAssociation& sa,
                              const InboundContext& in) const;
@@ -381,6 +402,12 @@ class IpsecStack : public KernelInterface
                           uint8_t protocol,
                           Ptr<const Packet> l4,
                           bool firstFragment) const;
+    PacketTuple MakeTuple(const IpAddress& src,
+                          const IpAddress& dst,
+                          uint8_t protocol,
+                          const uint8_t* l4,
+                          size_t size,
+                          bool firstFragment) const;
     bool IsIkePort(uint8_t protocol, uint16_t srcPort, uint16_t dstPort) const;
     Ptr<Ipv4Route> LookupRoute(const Ipv4Header& header, Ptr<Packet> packet) const;
     void Drop(Ptr<const Packet> packet, IpsecDropReason reason);
@@ -389,13 +416,23 @@ class IpsecStack : public KernelInterface
      * \param original the packet being protected (traced if dropped)
      * \param ah the AH SA
      * \param nextHeader the protocol AH carries
-     * \return the AH header followed by m_work, or null when AH failed (dropped and traced)
+     * \return true with the AH header followed by m_work in m_out; false when AH failed (the
+     * packet is dropped and traced)
      */
-    Ptr<Packet> ApplyAh(Ptr<const Packet> original,
-                        Ptr<SecurityAssociation> ah,
-                        uint8_t nextHeader);
+    bool ApplyAh(const Ptr<const Packet>& original,
+                 const Ptr<SecurityAssociation>& ah,
+                 uint8_t nextHeader);
+    /**
+     * \brief The packet that carries decrypted octets up: the one received, when the context has
+     * it, else a new one.
+     * \param in where the ESP/AH packet arrived
+     * \param octets the decrypted octets
+     * \param size their number
+     * \return the packet
+     */
+    static Ptr<Packet> InboundPacket(const InboundContext& in, const uint8_t* octets, size_t size);
     void DropBytes(const uint8_t* data, size_t size, IpsecDropReason reason);
-    void HandleLimit(Ptr<SecurityAssociation> sa, SaLimit limit);
+    void HandleLimit(const Ptr<SecurityAssociation>& sa, SaLimit limit);
     void ScheduleLifetime(Ptr<SecurityAssociation> sa);
     void CancelLifetime(const SecurityAssociation* sa);
     void SoftTimeExpired(Ptr<SecurityAssociation> sa);
@@ -462,6 +499,7 @@ class IpsecStack : public KernelInterface
     Bytes m_out;                        //!< scratch: protected octets
     Bytes m_ecnCopy;                    //!< scratch: inner packet with CE set
     Bytes m_ipHeaderBytes;              //!< scratch: serialized IP header (AH)
+    Ipv4Header m_outer4;                //!< scratch: outer IPv4 header (not rebuilt per packet)
     std::array<uint64_t, 16> m_drops{}; //!< drops by reason
     uint64_t m_protected{0};            //!< packets protected
     uint64_t m_unprotected{0};          //!< packets unprotected

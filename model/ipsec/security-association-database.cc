@@ -72,6 +72,13 @@ SecurityAssociationDatabase::OutKey(uint32_t reqid, IpsecProtocol protocol)
     return (uint64_t{reqid} << 8) | static_cast<uint8_t>(protocol);
 }
 
+void
+SecurityAssociationDatabase::ForgetLastLookups()
+{
+    m_lastLookup.sa = nullptr;
+    m_lastOutbound.sa = nullptr;
+}
+
 SadStatus
 SecurityAssociationDatabase::Add(Ptr<SecurityAssociation> sa)
 {
@@ -79,6 +86,7 @@ SecurityAssociationDatabase::Add(Ptr<SecurityAssociation> sa)
     {
         return SadStatus::INVALID;
     }
+    ForgetLastLookups();
     const Key key = KeyOf(*sa);
     if (m_byKey.count(key) != 0)
     {
@@ -105,6 +113,7 @@ SecurityAssociationDatabase::Update(Ptr<SecurityAssociation> sa)
     {
         return SadStatus::NOT_FOUND;
     }
+    ForgetLastLookups();
     Ptr<SecurityAssociation> old = it->second.sa;
     if (old->GetDirection() == SaDirection::OUTBOUND &&
         sa->GetDirection() == SaDirection::OUTBOUND && old->GetReqid() == sa->GetReqid())
@@ -153,6 +162,7 @@ SecurityAssociationDatabase::Remove(uint32_t spi, const IpAddress& dst, IpsecPro
     {
         return false;
     }
+    ForgetLastLookups();
     Ptr<SecurityAssociation> sa = it->second.sa;
     RemoveOutbound(sa);
     m_byKey.erase(it);
@@ -165,14 +175,33 @@ SecurityAssociationDatabase::Lookup(uint32_t spi,
                                     const IpAddress& dst,
                                     IpsecProtocol protocol) const
 {
-    auto it = m_byKey.find(Key{spi, dst, protocol});
-    return it == m_byKey.end() ? nullptr : it->second.sa;
+    const Key key{spi, dst, protocol};
+    if (m_lastLookup.sa && m_lastLookup.key == key)
+    {
+        return m_lastLookup.sa;
+    }
+    auto it = m_byKey.find(key);
+    if (it == m_byKey.end())
+    {
+        return nullptr;
+    }
+    m_lastLookup.key = key;
+    m_lastLookup.sa = it->second.sa;
+    return it->second.sa;
 }
 
 Ptr<SecurityAssociation>
 SecurityAssociationDatabase::LookupOutbound(uint32_t reqid, IpsecProtocol protocol) const
 {
-    auto it = m_outbound.find(OutKey(reqid, protocol));
+    const uint64_t key = OutKey(reqid, protocol);
+    // Without a change of the SAD no SA appears, and none becomes MATURE again (states only go
+    // MATURE, DYING, DEAD): the last MATURE answer stays the newest one while it is MATURE.
+    if (m_lastOutbound.sa && m_lastOutbound.key == key &&
+        m_lastOutbound.sa->GetState() == SaState::MATURE)
+    {
+        return m_lastOutbound.sa;
+    }
+    auto it = m_outbound.find(key);
     if (it == m_outbound.end())
     {
         return nullptr;
@@ -184,6 +213,8 @@ SecurityAssociationDatabase::LookupOutbound(uint32_t reqid, IpsecProtocol protoc
         const SaState state = (*sa)->GetState();
         if (state == SaState::MATURE)
         {
+            m_lastOutbound.key = key;
+            m_lastOutbound.sa = *sa;
             return *sa;
         }
         if (state == SaState::DYING && !dying)
@@ -224,6 +255,7 @@ SecurityAssociationDatabase::GetAll() const
 void
 SecurityAssociationDatabase::Clear()
 {
+    ForgetLastLookups();
     for (auto& kv : m_byKey)
     {
         kv.second.sa->ExpireHard();

@@ -147,10 +147,30 @@ class SecurityAssociationDatabase : public Object
     /// \brief Removes \p sa from the outbound index.
     void RemoveOutbound(const Ptr<SecurityAssociation>& sa);
 
+    /// \brief Forgets the last lookups (any change of the SAD).
+    void ForgetLastLookups();
+
     std::unordered_map<Key, Entry, KeyHash> m_byKey; //!< inbound index (all SAs)
     /// outbound SAs by (reqid, protocol), oldest first
     std::unordered_map<uint64_t, std::vector<Ptr<SecurityAssociation>>> m_outbound;
     uint64_t m_serial{0}; //!< next insertion serial
+
+    /// The last Lookup's answer: a flow's packets all ask for the same SA.
+    struct LastLookup
+    {
+        Key key;                     //!< what was asked
+        Ptr<SecurityAssociation> sa; //!< the answer (null: nothing remembered)
+    };
+
+    /// The last MATURE answer of LookupOutbound, with its (reqid, protocol) key.
+    struct LastOutbound
+    {
+        uint64_t key{0};             //!< OutKey of the question
+        Ptr<SecurityAssociation> sa; //!< the answer (null: nothing remembered)
+    };
+
+    mutable LastLookup m_lastLookup;     //!< valid until the SAD changes
+    mutable LastOutbound m_lastOutbound; //!< valid until the SAD changes or the SA is not MATURE
 };
 
 } // namespace ns3

@@ -254,6 +254,15 @@ SecurityAssociation::Create(const SaParams& p, Ptr<RandomSource> rng, std::strin
             return Fail(error, who + "cannot key the integrity transform: " + CryptoStatusName(st));
         }
     }
+    // The ICV is the AEAD's tag or the integrity transform's truncated MAC (RFC 4303 2.8).
+    if (sa->m_cipher && sa->m_cipher->IsAead())
+    {
+        sa->m_icvSize = sa->m_cipher->GetIcvSize();
+    }
+    else if (sa->m_integ)
+    {
+        sa->m_icvSize = sa->m_integ->GetIcvSize();
+    }
     if (p.protocol == IpsecProtocol::ESP && !aead && p.integ == IntegId::NONE)
     {
         NS_LOG_WARN(who << "ESP without integrity protection (RFC 4303 3.2 advises against it)");
@@ -261,76 +270,6 @@ SecurityAssociation::Create(const SaParams& p, Ptr<RandomSource> rng, std::strin
     NS_LOG_DEBUG("created " << who << (p.protocol == IpsecProtocol::ESP ? "ESP" : "AH") << " dst "
                             << p.dst << " reqid " << p.reqid);
     return sa;
-}
-
-const SaParams&
-SecurityAssociation::GetParams() const
-{
-    return m_params;
-}
-
-uint32_t
-SecurityAssociation::GetSpi() const
-{
-    return m_params.spi;
-}
-
-IpsecProtocol
-SecurityAssociation::GetProtocol() const
-{
-    return m_params.protocol;
-}
-
-IpsecMode
-SecurityAssociation::GetMode() const
-{
-    return m_params.mode;
-}
-
-SaDirection
-SecurityAssociation::GetDirection() const
-{
-    return m_params.direction;
-}
-
-const IpAddress&
-SecurityAssociation::GetDestination() const
-{
-    return m_params.dst;
-}
-
-uint32_t
-SecurityAssociation::GetReqid() const
-{
-    return m_params.reqid;
-}
-
-Cipher*
-SecurityAssociation::GetCipher() const
-{
-    return m_cipher.get();
-}
-
-Integrity*
-SecurityAssociation::GetIntegrity() const
-{
-    return m_integ.get();
-}
-
-IvGenerator*
-SecurityAssociation::GetIvGenerator() const
-{
-    return m_ivGen.get();
-}
-
-size_t
-SecurityAssociation::GetIcvSize() const
-{
-    if (m_cipher && m_cipher->IsAead())
-    {
-        return m_cipher->GetIcvSize();
-    }
-    return m_integ ? m_integ->GetIcvSize() : 0;
 }
 
 bool
@@ -366,18 +305,6 @@ SecurityAssociation::IsSequenceExhausted() const
     const uint64_t last =
         m_params.esn ? std::numeric_limits<uint64_t>::max() : std::numeric_limits<uint32_t>::max();
     return m_seqOut >= last;
-}
-
-ReplayWindow&
-SecurityAssociation::GetReplayWindow()
-{
-    return m_replay;
-}
-
-const ReplayWindow&
-SecurityAssociation::GetReplayWindow() const
-{
-    return m_replay;
 }
 
 SaLimit
@@ -423,12 +350,6 @@ SecurityAssociation::Account(uint64_t payloadBytes)
     return SaLimit::NONE;
 }
 
-bool
-SecurityAssociation::IsUsable() const
-{
-    return m_state != SaState::DEAD;
-}
-
 void
 SecurityAssociation::ExpireSoft()
 {
@@ -443,30 +364,6 @@ void
 SecurityAssociation::ExpireHard()
 {
     m_state = SaState::DEAD;
-}
-
-SaState
-SecurityAssociation::GetState() const
-{
-    return m_state;
-}
-
-const SaCounters&
-SecurityAssociation::GetCounters() const
-{
-    return m_counters;
-}
-
-SaCounters&
-SecurityAssociation::GetCounters()
-{
-    return m_counters;
-}
-
-SecurityAssociation::AcceptedFlow&
-SecurityAssociation::GetAcceptedFlow()
-{
-    return m_acceptedFlow;
 }
 
 Time

@@ -117,29 +117,70 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     SecurityAssociation& operator=(const SecurityAssociation&) = delete;
 
     /// \return the parameters the SA was created from
-    const SaParams& GetParams() const;
+    const SaParams& GetParams() const
+    {
+        return m_params;
+    }
+
     /// \return the SPI
-    uint32_t GetSpi() const;
+    uint32_t GetSpi() const
+    {
+        return m_params.spi;
+    }
+
     /// \return ESP or AH
-    IpsecProtocol GetProtocol() const;
+    IpsecProtocol GetProtocol() const
+    {
+        return m_params.protocol;
+    }
+
     /// \return transport or tunnel
-    IpsecMode GetMode() const;
+    IpsecMode GetMode() const
+    {
+        return m_params.mode;
+    }
+
     /// \return inbound or outbound
-    SaDirection GetDirection() const;
+    SaDirection GetDirection() const
+    {
+        return m_params.direction;
+    }
+
     /// \return the destination address (SAD key part)
-    const IpAddress& GetDestination() const;
+    const IpAddress& GetDestination() const
+    {
+        return m_params.dst;
+    }
+
     /// \return the reqid
-    uint32_t GetReqid() const;
+    uint32_t GetReqid() const
+    {
+        return m_params.reqid;
+    }
 
     /// \return the keyed cipher (ESP), null for AH
-    Cipher* GetCipher() const;
+    Cipher* GetCipher() const
+    {
+        return m_cipher.get();
+    }
+
     /// \return the keyed integrity transform, null for AEAD ciphers or no integrity
-    Integrity* GetIntegrity() const;
+    Integrity* GetIntegrity() const
+    {
+        return m_integ.get();
+    }
+
     /// \return the IV generator (CBC ciphers), null otherwise
-    IvGenerator* GetIvGenerator() const;
+    IvGenerator* GetIvGenerator() const
+    {
+        return m_ivGen.get();
+    }
 
     /// \return the octets of ICV this SA adds (AEAD tag or truncated MAC)
-    size_t GetIcvSize() const;
+    size_t GetIcvSize() const
+    {
+        return m_icvSize;
+    }
 
     /**
      * \brief Allocates the next outbound sequence number (RFC 4303 3.3.3, RFC 4302 3.3.2).
@@ -167,9 +208,16 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     bool IsSequenceExhausted() const;
 
     /// \return the inbound anti-replay window
-    ReplayWindow& GetReplayWindow();
+    ReplayWindow& GetReplayWindow()
+    {
+        return m_replay;
+    }
+
     /// \return the inbound anti-replay window
-    const ReplayWindow& GetReplayWindow() const;
+    const ReplayWindow& GetReplayWindow() const
+    {
+        return m_replay;
+    }
 
     /**
      * \brief Counts a packet against the byte/packet lifetimes and moves the state on.
@@ -179,7 +227,10 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     SaLimit Account(uint64_t payloadBytes);
 
     /// \return true when the SA may still protect or accept packets (not DEAD)
-    bool IsUsable() const;
+    bool IsUsable() const
+    {
+        return m_state != SaState::DEAD;
+    }
 
     /// \brief The soft time lifetime expired (stack timer): MATURE becomes DYING.
     void ExpireSoft();
@@ -187,11 +238,23 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     void ExpireHard();
 
     /// \return the life-cycle state
-    SaState GetState() const;
+    SaState GetState() const
+    {
+        return m_state;
+    }
+
     /// \return the counters
-    const SaCounters& GetCounters() const;
+    const SaCounters& GetCounters() const
+    {
+        return m_counters;
+    }
+
     /// \return the counters, for the codecs
-    SaCounters& GetCounters();
+    SaCounters& GetCounters()
+    {
+        return m_counters;
+    }
+
     /// \return the simulation time at which the SA was created
     Time GetCreationTime() const;
 
@@ -209,7 +272,10 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     };
 
     /// \return the accepted-flow cache, for the stack
-    AcceptedFlow& GetAcceptedFlow();
+    AcceptedFlow& GetAcceptedFlow()
+    {
+        return m_acceptedFlow;
+    }
 
   private:
     /// \param params the validated parameters
@@ -219,6 +285,7 @@ class SecurityAssociation : public SimpleRefCount<SecurityAssociation>
     std::unique_ptr<Cipher> m_cipher;     //!< keyed once; null for AH
     std::unique_ptr<Integrity> m_integ;   //!< keyed once; null without integrity transform
     std::unique_ptr<IvGenerator> m_ivGen; //!< CBC only
+    size_t m_icvSize{0};                  //!< ICV octets (the AEAD tag or the truncated MAC)
     ReplayWindow m_replay;                //!< inbound anti-replay state
     uint64_t m_seqOut{0};                 //!< last outbound sequence number allocated
     SaCounters m_counters;                //!< counters

@@ -208,6 +208,45 @@ RunTunnel6(bool outerIpv4)
     EXPECT_EQ(txGwA6.byNextHeader[17], 3u); // decapsulated towards hostA
 }
 
+// IPv6 transport mode: the socket gets the hop limit and traffic class the sender's socket set
+// (RFC 4301 5.1.2), one tag each, from the Packet that arrived.
+TEST_F(IpsecIpv6Test, SocketGetsEachHeaderFieldOnce)
+{
+    TwoHosts net;
+    BuildTwoHosts(&net);
+    Ipv6AddressHelper address6;
+    address6.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+    Ipv6InterfaceContainer ifs6 = address6.Assign(net.devices);
+    const Ipv6Address a = ifs6.GetAddress(0, 1);
+    const Ipv6Address b = ifs6.GetAddress(1, 1);
+    IpsecHelper ipsec;
+    ipsec.Install(net.nodes);
+    ipsec.AssignStreams(net.nodes, 5);
+    std::string error;
+    ASSERT_TRUE(ipsec.ProtectTransport(net.A(), a, net.B(), b, 0, &error)) << error;
+    HeaderFieldSink sink;
+    sink.Open(net.B(), 6000, true);
+    for (int i = 0; i < 3; ++i)
+    {
+        SendMarkedUdpAt(net.A(), Inet6SocketAddress(b, 6000), 100, 33, 0x28, Seconds(2 + 0.1 * i));
+    }
+    Simulator::Run();
+    ASSERT_EQ(sink.tags.size(), 3u);
+    for (size_t i = 0; i < sink.tags.size(); ++i)
+    {
+        EXPECT_EQ(sink.ttl[i], 33);
+        EXPECT_EQ(sink.tos[i], 0x28);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpv6HopLimitTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpv6TclassTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::Ipv6PacketInfoTag"), 1u);
+        for (const auto& [name, count] : sink.tags[i])
+        {
+            EXPECT_EQ(count, 1u) << name;
+        }
+    }
+    EXPECT_EQ(net.B()->GetObject<IpsecStack>()->GetUnprotectedCount(), 3u);
+}
+
 TEST_F(IpsecIpv6Test, TunnelSixInSix)
 {
     RunTunnel6(false);

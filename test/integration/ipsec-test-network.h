@@ -5,6 +5,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipsec-stack.h"
@@ -24,6 +25,7 @@
 #include "ns3/uinteger.h"
 
 #include <map>
+#include <string>
 #include <vector>
 
 /**
@@ -164,6 +166,91 @@ OpenSink(UdpSink* sink, Ptr<Node> node, uint16_t port)
     sink->socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
     sink->socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
     sink->socket->SetRecvCallback(MakeCallback(&UdpSink::Receive, sink));
+}
+
+/**
+ * A UDP socket that asks for the IP header's fields (IPv4 TTL, TOS and packet info; IPv6 hop
+ * limit and traffic class): ns-3's UDP socket adds one packet tag per field to every datagram,
+ * which it can only do once per packet (a tag that came with the packet would be a second one).
+ */
+struct HeaderFieldSink
+{
+    std::vector<std::map<std::string, uint32_t>> tags; //!< per datagram: tag type -> how many
+    std::vector<int> ttl; //!< per datagram: TTL or hop limit tag (-1: none)
+    std::vector<int> tos; //!< per datagram: TOS or traffic class tag (-1: none)
+    Ptr<Socket> socket;   //!< the socket
+
+    void Receive(Ptr<Socket> s)
+    {
+        Ptr<Packet> p;
+        while ((p = s->Recv()))
+        {
+            std::map<std::string, uint32_t> counts;
+            PacketTagIterator it = p->GetPacketTagIterator();
+            while (it.HasNext())
+            {
+                ++counts[it.Next().GetTypeId().GetName()];
+            }
+            tags.push_back(counts);
+            SocketIpTtlTag ttlTag;
+            SocketIpv6HopLimitTag hopTag;
+            ttl.push_back(p->PeekPacketTag(ttlTag)   ? ttlTag.GetTtl()
+                          : p->PeekPacketTag(hopTag) ? hopTag.GetHopLimit()
+                                                     : -1);
+            SocketIpTosTag tosTag;
+            SocketIpv6TclassTag tclassTag;
+            tos.push_back(p->PeekPacketTag(tosTag)      ? tosTag.GetTos()
+                          : p->PeekPacketTag(tclassTag) ? tclassTag.GetTclass()
+                                                        : -1);
+        }
+    }
+
+    /// Opens the socket on \p node, port \p port, IPv4 or IPv6, asking for every field.
+    void Open(Ptr<Node> node, uint16_t port, bool ipv6)
+    {
+        socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+        if (ipv6)
+        {
+            socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), port));
+            socket->SetIpv6RecvHopLimit(true);
+            socket->SetIpv6RecvTclass(true);
+        }
+        else
+        {
+            socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+            socket->SetIpRecvTtl(true);
+            socket->SetIpRecvTos(true);
+        }
+        socket->SetRecvPktInfo(true);
+        socket->SetRecvCallback(MakeCallback(&HeaderFieldSink::Receive, this));
+    }
+};
+
+/// Sends one UDP datagram of \p size octets with a socket that sets TTL/hop limit and TOS/class.
+inline void
+SendMarkedUdpAt(Ptr<Node> node, const Address& to, uint32_t size, uint8_t ttl, uint8_t tos, Time at)
+{
+    Simulator::Schedule(at, [=]() {
+        Ptr<Socket> s = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+        Address dst = to;
+        if (Inet6SocketAddress::IsMatchingType(to))
+        {
+            s->Bind6();
+            s->SetIpv6HopLimit(ttl);
+            s->SetIpv6Tclass(tos);
+        }
+        else
+        {
+            // ns-3.37's SendTo takes the TOS from the address, not from SetIpTos.
+            s->Bind();
+            s->SetIpTtl(ttl);
+            InetSocketAddress withTos = InetSocketAddress::ConvertFrom(to);
+            withTos.SetTos(tos);
+            dst = withTos;
+        }
+        s->SendTo(Create<Packet>(size), 0, dst);
+        s->Close();
+    });
 }
 
 /// Sends one UDP datagram of \p size zero octets at \p at (DF set when \p dontFragment).

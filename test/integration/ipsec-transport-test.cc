@@ -115,6 +115,56 @@ TEST_F(IpsecTransportTest, BothDirectionsAhHmacSha256)
     EXPECT_EQ(txA.entries[0].header.GetPayloadSize(), 12u + 16u + 8u + 300u);
 }
 
+// A decrypted datagram goes up in the Packet that arrived, with the packet tags that came with
+// it: a socket that asks for the IP header's fields must still get each exactly once (ns-3 adds
+// them to every datagram), with the values the sender's socket set (RFC 4301 5.1.2: in transport
+// mode the one header carries the socket's TTL and TOS).
+void
+ExpectEachHeaderFieldOnce(const TwoHosts& net)
+{
+    HeaderFieldSink sink;
+    sink.Open(net.B(), 7000, false);
+    for (int i = 0; i < 3; ++i)
+    {
+        SendMarkedUdpAt(net.A(),
+                        InetSocketAddress(net.AddrB(), 7000),
+                        100,
+                        33,
+                        0x28,
+                        Seconds(1 + 0.1 * i));
+    }
+    Simulator::Run();
+    ASSERT_EQ(sink.tags.size(), 3u);
+    for (size_t i = 0; i < sink.tags.size(); ++i)
+    {
+        EXPECT_EQ(sink.ttl[i], 33);
+        EXPECT_EQ(sink.tos[i], 0x28);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpTtlTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpTosTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::Ipv4PacketInfoTag"), 1u);
+        for (const auto& [name, count] : sink.tags[i])
+        {
+            EXPECT_EQ(count, 1u) << name;
+        }
+    }
+    EXPECT_EQ(net.B()->GetObject<IpsecStack>()->GetUnprotectedCount(), 3u);
+}
+
+TEST_F(IpsecTransportTest, EspSocketGetsEachHeaderFieldOnce)
+{
+    IpsecHelper ipsec;
+    Protect(&ipsec);
+    ExpectEachHeaderFieldOnce(net);
+}
+
+TEST_F(IpsecTransportTest, AhSocketGetsEachHeaderFieldOnce)
+{
+    IpsecHelper ipsec;
+    ipsec.SetAhTransform(IntegId::HMAC_SHA2_256_128);
+    Protect(&ipsec);
+    ExpectEachHeaderFieldOnce(net);
+}
+
 // RFC 4301 5.2: plaintext that the inbound SPD says must arrive protected is dropped.
 TEST_F(IpsecTransportTest, PlaintextWhereEspRequiredIsDropped)
 {

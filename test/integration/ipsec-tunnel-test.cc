@@ -105,6 +105,43 @@ TEST_F(IpsecTunnelTest, HostsBehindGatewaysBothDirections)
 
 // Plaintext from the remote network arriving on the WAN (spoofed, not through the tunnel) is
 // dropped by gwA's inbound check.
+// The decapsulated packet goes back into IP in the Packet that arrived: the host behind the
+// gateway sees one tag per header field, with the inner header's values: the TTL the sender's
+// socket set, less one per forwarding gateway (RFC 4301 5.1.2.1), and its TOS.
+TEST_F(IpsecTunnelTest, HostBehindGatewayGetsEachHeaderFieldOnce)
+{
+    Chain net;
+    BuildChain(&net);
+    IpsecHelper ipsec;
+    ProtectChain(&net, &ipsec);
+    HeaderFieldSink sink;
+    sink.Open(net.HostB(), 5000, false);
+    for (int i = 0; i < 3; ++i)
+    {
+        SendMarkedUdpAt(net.HostA(),
+                        InetSocketAddress(net.lanBIf.GetAddress(1), 5000),
+                        300,
+                        33,
+                        0x28,
+                        Seconds(1 + 0.1 * i));
+    }
+    Simulator::Run();
+    ASSERT_EQ(sink.tags.size(), 3u);
+    for (size_t i = 0; i < sink.tags.size(); ++i)
+    {
+        EXPECT_EQ(sink.ttl[i], 31);
+        EXPECT_EQ(sink.tos[i], 0x28);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpTtlTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::SocketIpTosTag"), 1u);
+        EXPECT_EQ(sink.tags[i].count("ns3::Ipv4PacketInfoTag"), 1u);
+        for (const auto& [name, count] : sink.tags[i])
+        {
+            EXPECT_EQ(count, 1u) << name;
+        }
+    }
+    EXPECT_EQ(net.GwB()->GetObject<IpsecStack>()->GetUnprotectedCount(), 3u);
+}
+
 TEST_F(IpsecTunnelTest, SpoofedPlaintextFromRemoteNetworkDropped)
 {
     Chain net;

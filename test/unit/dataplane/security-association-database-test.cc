@@ -10,8 +10,10 @@
 #include "ns3/sa-pair.h"
 #include "ns3/security-association-database.h"
 
+#include <algorithm>
 #include <chrono>
 #include <gtest/gtest.h>
+#include <random>
 
 using namespace ns3;
 using namespace ns3::test;
@@ -131,6 +133,144 @@ TEST(SecurityAssociationDatabaseTest, UpdateReplacesInPlace)
               SadStatus::NOT_FOUND);
     EXPECT_EQ(sad->Update(nullptr), SadStatus::INVALID);
     EXPECT_EQ(sad->GetN(), 2u);
+}
+
+// The SAD remembers its last answers (a flow asks for the same SA packet after packet). Whatever
+// happens in between (SAs added, updated with the same or another reqid, removed, cleared, soft
+// or hard expired without the SAD knowing), every answer must be the rule's, computed here from a
+// plain list: inbound by (SPI, destination, protocol); outbound the newest MATURE SA of the
+// reqid, else the newest DYING one (RFC 4301 4.4.2, make-before-break).
+TEST(SecurityAssociationDatabaseTest, RememberedAnswersFollowEveryChange)
+{
+    struct Installed
+    {
+        Ptr<SecurityAssociation> sa;
+        uint64_t order; // outbound position: newest last (an update with the same reqid keeps it)
+    };
+
+    auto sad = CreateObject<SecurityAssociationDatabase>();
+    std::vector<Installed> model;
+    uint64_t order = 0;
+    std::mt19937 rng(42);
+    const IpAddress dsts[] = {kA, kB};
+    auto find = [&model](uint32_t spi, const IpAddress& dst) {
+        return std::find_if(model.begin(), model.end(), [&](const Installed& i) {
+            return i.sa->GetSpi() == spi && i.sa->GetDestination() == dst;
+        });
+    };
+    auto expectedOutbound = [&model](uint32_t reqid) {
+        Ptr<SecurityAssociation> mature;
+        Ptr<SecurityAssociation> dying;
+        uint64_t matureOrder = 0;
+        uint64_t dyingOrder = 0;
+        for (const auto& i : model)
+        {
+            if (i.sa->GetDirection() != SaDirection::OUTBOUND || i.sa->GetReqid() != reqid)
+            {
+                continue;
+            }
+            if (i.sa->GetState() == SaState::MATURE && (!mature || i.order > matureOrder))
+            {
+                mature = i.sa;
+                matureOrder = i.order;
+            }
+            if (i.sa->GetState() == SaState::DYING && (!dying || i.order > dyingOrder))
+            {
+                dying = i.sa;
+                dyingOrder = i.order;
+            }
+        }
+        return mature ? mature : dying;
+    };
+
+    for (int step = 0; step < 600; ++step)
+    {
+        SCOPED_TRACE("step " + std::to_string(step));
+        const uint32_t spi = 0x400 + rng() % 6;
+        const IpAddress& dst = dsts[rng() % 2];
+        const uint32_t reqid = 1 + rng() % 2;
+        const SaDirection dir = rng() % 3 == 0 ? SaDirection::INBOUND : SaDirection::OUTBOUND;
+        auto it = find(spi, dst);
+        // Make the SA this step changes the one remembered.
+        (void)sad->Lookup(spi, dst, IpsecProtocol::ESP);
+        if (it != model.end() && it->sa->GetDirection() == SaDirection::OUTBOUND)
+        {
+            (void)sad->LookupOutbound(it->sa->GetReqid(), IpsecProtocol::ESP);
+        }
+        switch (rng() % 8)
+        {
+        case 0:
+        case 1:
+        case 2: {
+            auto sa = MustCreate(Gcm(spi, dst, dir, reqid));
+            EXPECT_EQ(sad->Add(sa), it == model.end() ? SadStatus::OK : SadStatus::DUPLICATE);
+            if (it == model.end())
+            {
+                model.push_back({sa, ++order});
+            }
+            break;
+        }
+        case 3: {
+            auto sa = MustCreate(Gcm(spi, dst, dir, reqid));
+            EXPECT_EQ(sad->Update(sa), it == model.end() ? SadStatus::NOT_FOUND : SadStatus::OK);
+            if (it != model.end())
+            {
+                const bool samePlace = it->sa->GetDirection() == SaDirection::OUTBOUND &&
+                                       dir == SaDirection::OUTBOUND && it->sa->GetReqid() == reqid;
+                it->sa = sa;
+                if (!samePlace)
+                {
+                    it->order = ++order;
+                }
+            }
+            break;
+        }
+        case 4:
+            EXPECT_EQ(sad->Remove(spi, dst, IpsecProtocol::ESP), it != model.end());
+            if (it != model.end())
+            {
+                model.erase(it);
+            }
+            break;
+        case 5:
+            if (it != model.end())
+            {
+                it->sa->ExpireSoft();
+            }
+            break;
+        case 6:
+            if (it != model.end() && rng() % 4 == 0)
+            {
+                it->sa->ExpireHard();
+            }
+            break;
+        default:
+            if (rng() % 16 == 0)
+            {
+                sad->Clear();
+                model.clear();
+            }
+            break;
+        }
+        // Ask twice: the second answer is the remembered one.
+        for (int again = 0; again < 2; ++again)
+        {
+            for (uint32_t r : {1u, 2u})
+            {
+                EXPECT_EQ(sad->LookupOutbound(r, IpsecProtocol::ESP), expectedOutbound(r));
+            }
+            for (uint32_t s = 0x400; s < 0x406; ++s)
+            {
+                for (const IpAddress& d : dsts)
+                {
+                    auto m = find(s, d);
+                    EXPECT_EQ(sad->Lookup(s, d, IpsecProtocol::ESP),
+                              m == model.end() ? nullptr : m->sa);
+                }
+            }
+        }
+        EXPECT_EQ(sad->GetN(), model.size());
+    }
 }
 
 TEST(SecurityAssociationDatabaseTest, LookupStaysConstantTimeAtScale)
