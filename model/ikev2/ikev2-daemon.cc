@@ -562,7 +562,10 @@ Ikev2Daemon::Transmit(Ikev2IkeSa& sa, Ikev2Message& msg, std::vector<Bytes>* dat
                             port,
                             sa.localPort);
     }
-    m_sentTrace(MakeEvent(msg, *datagrams));
+    if (!m_sentTrace.IsEmpty()) // the summary string is the costly part: only when watched
+    {
+        m_sentTrace(MakeEvent(msg, *datagrams));
+    }
     NS_LOG_INFO("node " << GetNode()->GetId() << " sends " << msg.ToString());
     return true;
 }
@@ -654,7 +657,10 @@ Ikev2Daemon::SendStatelessNotify(const Ikev2Message& request,
     response.AddPayload(std::make_unique<Ikev2NotifyPayload>(type, std::move(data)));
     const Bytes octets = response.Serialize();
     SendDatagram(octets, to, remotePort, localPort);
-    m_sentTrace(MakeEvent(response, {octets}));
+    if (!m_sentTrace.IsEmpty())
+    {
+        m_sentTrace(MakeEvent(response, {octets}));
+    }
 }
 
 // ------------------------------------------------------------------------------------------
@@ -782,12 +788,15 @@ Ikev2Daemon::HandleDatagram(const Bytes& data,
             sa->localPort = localPort;
         }
     }
-    Ikev2MessageEvent event = MakeEvent(msg, {data});
-    event.size += sa->fragmentOctets; // a reassembled message counts all its fragments
-    event.fragments += sa->fragmentCount;
+    if (!m_receivedTrace.IsEmpty())
+    {
+        Ikev2MessageEvent event = MakeEvent(msg, {data});
+        event.size += sa->fragmentOctets; // a reassembled message counts all its fragments
+        event.fragments += sa->fragmentCount;
+        m_receivedTrace(event);
+    }
     sa->fragmentOctets = 0;
     sa->fragmentCount = 0;
-    m_receivedTrace(event);
     NS_LOG_INFO("node " << GetNode()->GetId() << " received " << msg.ToString());
     if (msg.GetHeader().IsResponse())
     {
@@ -814,7 +823,10 @@ Ikev2Daemon::HandleInitRequest(const Ikev2Message& msg,
         if (!sa.originalInitiator && sa.spiI == spiI && sa.remoteAddress == from &&
             sa.state != Ikev2IkeSaState::DEAD)
         {
-            m_receivedTrace(MakeEvent(msg, {data}));
+            if (!m_receivedTrace.IsEmpty())
+            {
+                m_receivedTrace(MakeEvent(msg, {data}));
+            }
             entry.second->tasks->OnRequest(msg); // a retransmission: the cached response
             return;
         }
@@ -848,7 +860,10 @@ Ikev2Daemon::HandleInitRequest(const Ikev2Message& msg,
             cookie->GetNotifyType() != static_cast<uint16_t>(Ikev2NotifyType::COOKIE) ||
             !m_cookies.Check(cookie->GetData(), nonce->GetNonce(), from, spiI))
         {
-            m_receivedTrace(MakeEvent(msg, {data}));
+            if (!m_receivedTrace.IsEmpty())
+            {
+                m_receivedTrace(MakeEvent(msg, {data}));
+            }
             SendStatelessNotify(msg,
                                 Ikev2NotifyType::COOKIE,
                                 m_cookies.Make(nonce->GetNonce(), from, spiI),
@@ -873,7 +888,10 @@ Ikev2Daemon::HandleInitRequest(const Ikev2Message& msg,
     sa->halfOpenEvent =
         Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, sa);
     SetState(*sa, Ikev2IkeSaState::CONNECTING);
-    m_receivedTrace(MakeEvent(msg, {data}));
+    if (!m_receivedTrace.IsEmpty())
+    {
+        m_receivedTrace(MakeEvent(msg, {data}));
+    }
     sa->tasks->OnRequest(msg);
 }
 
