@@ -213,6 +213,7 @@ ikev2_headers = [
     'model/ikev2/ikev2-child-create-task.h',
     'model/ikev2/ikev2-informational-task.h',
     'model/ikev2/ikev2-ike-rekey-task.h',
+    'model/ikev2/ikev2-spi.h',
     'model/ikev2/ikev2-task-manager.h',
     'model/ikev2/ikev2-daemon.h',
 ]

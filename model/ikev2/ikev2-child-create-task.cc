@@ -4,6 +4,7 @@
 
 #include "ikev2-daemon.h"
 #include "ikev2-informational-task.h"
+#include "ikev2-spi.h"
 
 #include "ns3/ikev2-notify-payload.h"
 #include "ns3/ikev2-sa-payload.h"
@@ -19,20 +20,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev2ChildCreateTask");
 
 namespace
 {
-
-Bytes
-SpiOctets(uint32_t spi)
-{
-    Bytes out(4);
-    PutBigEndian32(out.data(), spi);
-    return out;
-}
-
-Ikev2ProtocolId
-WireProtocol(IpsecProtocol protocol)
-{
-    return protocol == IpsecProtocol::AH ? Ikev2ProtocolId::AH : Ikev2ProtocolId::ESP;
-}
 
 /// The smallest of the nonces, compared as octet strings (RFC 7296 2.8.1).
 const Bytes&
@@ -81,10 +68,11 @@ Ikev2ChildCreateTask::BuildRequest(Ikev2Message& request)
         {
             return Ikev2TaskStatus::FAILED; // deleted meanwhile
         }
-        request.AddEncryptedPayload(std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::REKEY_SA,
-                                                                         Bytes{},
-                                                                         WireProtocol(m_protocol),
-                                                                         SpiOctets(m_rekeySpi)));
+        request.AddEncryptedPayload(
+            std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::REKEY_SA,
+                                                 Bytes{},
+                                                 Ikev2WireProtocol(m_protocol),
+                                                 Ikev2ChildSpiOctets(m_rekeySpi)));
     }
     if (!m_child.BuildRequest(request, m_childIndex, m_retryGroup))
     {

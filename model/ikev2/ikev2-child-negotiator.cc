@@ -4,6 +4,7 @@
 
 #include "ikev2-daemon.h"
 #include "ikev2-proposal-selector.h"
+#include "ikev2-spi.h"
 #include "ikev2-ts-narrowing.h"
 
 #include "ns3/cipher.h"
@@ -26,14 +27,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev2ChildNegotiator");
 
 namespace
 {
-
-Bytes
-SpiOctets(uint32_t spi)
-{
-    Bytes out(4);
-    PutBigEndian32(out.data(), spi);
-    return out;
-}
 
 IpsecProtocol
 ProtocolOf(const Ikev2ChildConfig& config)
@@ -116,7 +109,7 @@ Ikev2ChildNegotiator::BuildRequest(Ikev2Message& msg, uint32_t childIndex, DhGro
     // RFC 7296 1.2: no KE in IKE_AUTH, so the offer there carries no DH transform
     m_offered = Ikev2ProposalSelector::MakeChildOffer(
         config.proposals,
-        SpiOctets(m_spi),
+        Ikev2ChildSpiOctets(m_spi),
         m_inAuth ? Ikev2ChildExchange::IKE_AUTH : Ikev2ChildExchange::CREATE_CHILD_SA);
     for (const auto& proposal : m_offered)
     {
@@ -319,7 +312,7 @@ Ikev2ChildNegotiator::ProcessRequest(const Ikev2Message& request,
         config.proposals,
         m_inAuth ? Ikev2ChildExchange::IKE_AUTH : Ikev2ChildExchange::CREATE_CHILD_SA,
         keOffered != nullptr ? static_cast<DhGroupId>(keOffered->GetGroup()) : DhGroupId::NONE,
-        SpiOctets(m_spi),
+        Ikev2ChildSpiOctets(m_spi),
         &child.transforms,
         &reply);
     if (outcome == Ikev2ProposalOutcome::INVALID_KE_PAYLOAD)

@@ -6,6 +6,7 @@
 #include "ikev2-informational-task.h"
 #include "ikev2-proposal-selector.h"
 #include "ikev2-sk-codec.h"
+#include "ikev2-spi.h"
 
 #include "ns3/ikev2-ke-payload.h"
 #include "ns3/ikev2-key-derivation.h"
@@ -21,27 +22,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev2IkeRekeyTask");
-
-namespace
-{
-
-Bytes
-SpiOctets(uint64_t spi)
-{
-    Bytes out(8);
-    PutBigEndian32(out.data(), static_cast<uint32_t>(spi >> 32));
-    PutBigEndian32(out.data() + 4, static_cast<uint32_t>(spi));
-    return out;
-}
-
-uint64_t
-SpiValue(const Bytes& octets)
-{
-    return (static_cast<uint64_t>(GetBigEndian32(octets.data())) << 32) |
-           GetBigEndian32(octets.data() + 4);
-}
-
-} // namespace
 
 Ikev2IkeRekeyTask::Ikev2IkeRekeyTask(Ikev2Daemon& daemon, Ptr<Ikev2IkeSa> sa)
     : Ikev2Task(daemon, sa)
@@ -95,7 +75,7 @@ Ikev2IkeRekeyTask::BuildRequest(Ikev2Message& request)
     }
     auto sa = std::make_unique<Ikev2SaPayload>();
     for (const auto& proposal :
-         Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, SpiOctets(m_newSpi)))
+         Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, Ikev2IkeSpiOctets(m_newSpi)))
     {
         sa->AddProposal(proposal);
     }
@@ -121,7 +101,7 @@ Ikev2IkeRekeyTask::ProcessResponse(const Ikev2Message& response)
             !m_retried &&
             Ikev2ProposalSelector::AcceptInvalidKe(
                 n->GetData(),
-                Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, SpiOctets(m_newSpi)),
+                Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, Ikev2IkeSpiOctets(m_newSpi)),
                 m_group,
                 &retry) == Ikev2ProposalOutcome::CHOSEN)
         {
@@ -142,7 +122,7 @@ Ikev2IkeRekeyTask::ProcessResponse(const Ikev2Message& response)
     if (saPayload == nullptr || nonce == nullptr || ke == nullptr ||
         Ikev2ProposalSelector::AcceptIkeReply(
             saPayload->GetProposals(),
-            Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, SpiOctets(m_newSpi)),
+            Ikev2ProposalSelector::MakeIkeOffer(peer.ikeProposals, Ikev2IkeSpiOctets(m_newSpi)),
             &fresh->transforms) != Ikev2ProposalOutcome::CHOSEN ||
         saPayload->GetProposals().front().spi.size() != 8 ||
         ke->GetGroup() != static_cast<uint16_t>(m_group) || fresh->transforms.dh != m_group ||
@@ -153,7 +133,7 @@ Ikev2IkeRekeyTask::ProcessResponse(const Ikev2Message& response)
         return Ikev2TaskStatus::FAILED;
     }
     fresh->spiI = m_newSpi;
-    fresh->spiR = SpiValue(saPayload->GetProposals().front().spi);
+    fresh->spiR = Ikev2IkeSpiValue(saPayload->GetProposals().front().spi);
     if (!Complete(fresh, secret, m_nonce, nonce->GetNonce()))
     {
         m_daemon.ScheduleIkeRekeyRetry(m_sa);
@@ -198,7 +178,7 @@ Ikev2IkeRekeyTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& res
                                               static_cast<DhGroupId>(ke->GetGroup()),
                                               &fresh->transforms,
                                               &reply,
-                                              SpiOctets(fresh->spiR));
+                                              Ikev2IkeSpiOctets(fresh->spiR));
     if (outcome == Ikev2ProposalOutcome::INVALID_KE_PAYLOAD)
     {
         fail(Ikev2NotifyType::INVALID_KE_PAYLOAD,
@@ -223,7 +203,7 @@ Ikev2IkeRekeyTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& res
         return;
     }
     m_nonce = m_daemon.GetRandom().Generate(32);
-    fresh->spiI = SpiValue(offered->spi);
+    fresh->spiI = Ikev2IkeSpiValue(offered->spi);
     if (!Complete(fresh, secret, nonce->GetNonce(), m_nonce))
     {
         fail(Ikev2NotifyType::NO_PROPOSAL_CHOSEN);

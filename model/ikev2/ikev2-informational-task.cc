@@ -3,6 +3,7 @@
 #include "ikev2-informational-task.h"
 
 #include "ikev2-daemon.h"
+#include "ikev2-spi.h"
 
 #include "ns3/ikev2-delete-payload.h"
 #include "ns3/ikev2-notify-payload.h"
@@ -13,25 +14,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev2InformationalTask");
-
-namespace
-{
-
-Bytes
-SpiOctets(uint32_t spi)
-{
-    Bytes out(4);
-    PutBigEndian32(out.data(), spi);
-    return out;
-}
-
-Ikev2ProtocolId
-WireProtocol(IpsecProtocol protocol)
-{
-    return protocol == IpsecProtocol::AH ? Ikev2ProtocolId::AH : Ikev2ProtocolId::ESP;
-}
-
-} // namespace
 
 Ikev2InformationalTask::Ikev2InformationalTask(Ikev2Daemon& daemon,
                                                Ptr<Ikev2IkeSa> sa,
@@ -73,10 +55,10 @@ Ikev2InformationalTask::BuildRequest(Ikev2Message& request)
         {
             return Ikev2TaskStatus::FAILED;
         }
-        request.AddEncryptedPayload(
-            std::make_unique<Ikev2DeletePayload>(WireProtocol(child->protocol),
-                                                 4,
-                                                 std::vector<Bytes>{SpiOctets(m_inboundSpi)}));
+        request.AddEncryptedPayload(std::make_unique<Ikev2DeletePayload>(
+            Ikev2WireProtocol(child->protocol),
+            4,
+            std::vector<Bytes>{Ikev2ChildSpiOctets(m_inboundSpi)}));
     }
     else if (m_kind == Kind::DELETE_IKE)
     {
@@ -134,7 +116,7 @@ Ikev2InformationalTask::ProcessRequest(const Ikev2Message& request, Ikev2Message
                 continue; // RFC 7296 1.4.1: unknown SPIs are ignored
             }
             const uint32_t inbound = child->inboundSpi;
-            answered.push_back(SpiOctets(inbound));
+            answered.push_back(Ikev2ChildSpiOctets(inbound));
             // a rekey responder's new pair may now send (RFC 7296 2.8)
             for (auto& other : m_sa->children)
             {
@@ -163,7 +145,7 @@ Ikev2InformationalTask::ProcessRequest(const Ikev2Message& request, Ikev2Message
     if (!answered.empty())
     {
         response.AddEncryptedPayload(
-            std::make_unique<Ikev2DeletePayload>(WireProtocol(protocol), 4, answered));
+            std::make_unique<Ikev2DeletePayload>(Ikev2WireProtocol(protocol), 4, answered));
     }
 }
 

@@ -335,16 +335,8 @@ TEST_F(Ikev2DaemonTest, CertificatesTunnelGatewayToGateway)
     NodeContainer gateways(chain.GwA(), chain.GwB());
     ike.Install(gateways);
     ike.AssignStreams(gateways, 100);
-    Ptr<RandomSource> caRng = CreateObject<RandomSource>();
-    caRng->AssignStreams(10);
-    Ptr<CertificateAuthority> ca;
-    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Test Root",
-                                               KeyType::ECDSA_P256,
-                                               caRng,
-                                               Seconds(0),
-                                               Days(30),
-                                               ca),
-              CryptoStatus::OK);
+    Ptr<CertificateAuthority> ca =
+        MakeTestRoot(KeyType::ECDSA_P256, "Test Root", MakeRandomSource(10));
     ike.SetCertificates(ca, KeyType::ECDSA_P256);
     std::string error;
     ASSERT_TRUE(
@@ -719,16 +711,7 @@ TEST_F(Ikev2DaemonTest, CertificatesOverASmallMtuAreFragmented)
 {
     ike.SetDaemonAttribute("FragmentMtu", UintegerValue(576));
     SetUpHosts();
-    Ptr<RandomSource> caRng = CreateObject<RandomSource>();
-    caRng->AssignStreams(10);
-    Ptr<CertificateAuthority> ca;
-    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Test Root",
-                                               KeyType::RSA,
-                                               caRng,
-                                               Seconds(0),
-                                               Days(30),
-                                               ca),
-              CryptoStatus::OK);
+    Ptr<CertificateAuthority> ca = MakeTestRoot(KeyType::RSA, "Test Root", MakeRandomSource(10));
     ike.SetCertificates(ca, KeyType::RSA, AuthMethod::RSA_SIG);
     Connect(IkeHelper::TransportChild());
     Simulator::Stop(Seconds(5));
@@ -758,16 +741,8 @@ class Ikev2AuthMethodTest : public Ikev2DaemonTest, public ::testing::WithParamI
 TEST_P(Ikev2AuthMethodTest, EstablishesWithCertificates)
 {
     SetUpHosts();
-    Ptr<RandomSource> caRng = CreateObject<RandomSource>();
-    caRng->AssignStreams(10);
-    Ptr<CertificateAuthority> ca;
-    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Test Root",
-                                               KeyType::ECDSA_P256,
-                                               caRng,
-                                               Seconds(0),
-                                               Days(30),
-                                               ca),
-              CryptoStatus::OK);
+    Ptr<CertificateAuthority> ca =
+        MakeTestRoot(KeyType::ECDSA_P256, "Test Root", MakeRandomSource(10));
     ike.SetCertificates(ca, GetParam().key, GetParam().method, GetParam().scheme);
     Connect(IkeHelper::TransportChild());
     Simulator::Stop(Seconds(5));
@@ -825,24 +800,9 @@ IssueCertificate(Ptr<CertificateAuthority> ca, Ipv4Address address, Ptr<RandomSo
 TEST_F(Ikev2DaemonTest, UntrustedCertificateIsAuthenticationFailed)
 {
     SetUpHosts();
-    Ptr<RandomSource> rng = CreateObject<RandomSource>();
-    rng->AssignStreams(10);
-    Ptr<CertificateAuthority> ca;
-    Ptr<CertificateAuthority> other;
-    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Root",
-                                               KeyType::ECDSA_P256,
-                                               rng,
-                                               Seconds(0),
-                                               Days(30),
-                                               ca),
-              CryptoStatus::OK);
-    ASSERT_EQ(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=Other Root",
-                                               KeyType::ECDSA_P256,
-                                               rng,
-                                               Seconds(0),
-                                               Days(30),
-                                               other),
-              CryptoStatus::OK);
+    Ptr<RandomSource> rng = MakeRandomSource(10);
+    Ptr<CertificateAuthority> ca = MakeTestRoot(KeyType::ECDSA_P256, "Root", rng);
+    Ptr<CertificateAuthority> other = MakeTestRoot(KeyType::ECDSA_P256, "Other Root", rng);
     Ikev2PeerConfig a = PskPeer(net.AddrA(),
                                 net.AddrB(),
                                 "k",

@@ -5,9 +5,11 @@
 
 #include "ipsec-test-network.h"
 
+#include "ns3/certificate-authority.h"
 #include "ns3/ike-helper.h"
 #include "ns3/ikev2-daemon.h"
 #include "ns3/ipsec-stack.h"
+#include "ns3/random-source.h"
 #include "ns3/security-association-database.h"
 
 #include <string>
@@ -131,6 +133,30 @@ struct DaemonLog
         return false;
     }
 };
+
+/// \return a root CA valid for 30 days from time 0 \param key its key type \param name its CN
+/// \param rng the random source of its key, serials and signatures
+inline Ptr<CertificateAuthority>
+MakeTestRoot(KeyType key, const std::string& name, Ptr<RandomSource> rng)
+{
+    Ptr<CertificateAuthority> ca;
+    NS_ABORT_UNLESS(CertificateAuthority::CreateRoot("C=DE, O=ns-3, CN=" + name,
+                                                     key,
+                                                     rng,
+                                                     Seconds(0),
+                                                     Days(30),
+                                                     ca) == CryptoStatus::OK);
+    return ca;
+}
+
+/// \return a random source on stream @p stream \param stream the stream
+inline Ptr<RandomSource>
+MakeRandomSource(int64_t stream)
+{
+    Ptr<RandomSource> rng = CreateObject<RandomSource>();
+    rng->AssignStreams(stream);
+    return rng;
+}
 
 /// \return the number of SAs in a node's SAD \param node the node
 inline uint32_t
