@@ -226,18 +226,21 @@ PublicKey::GetBits() const
     return static_cast<uint32_t>(EVP_PKEY_get_bits(m_pkey));
 }
 
-Bytes
+const Bytes&
 PublicKey::GetSubjectPublicKeyInfo() const
 {
-    unsigned char* der = nullptr;
-    const int n = i2d_PUBKEY(m_pkey, &der);
-    Bytes out;
-    if (n > 0)
+    if (!m_spkiSet)
     {
-        out.assign(der, der + n);
+        unsigned char* der = nullptr;
+        const int n = i2d_PUBKEY(m_pkey, &der);
+        if (n > 0)
+        {
+            m_spki.assign(der, der + n);
+        }
+        OPENSSL_free(der);
+        m_spkiSet = true;
     }
-    OPENSSL_free(der);
-    return out;
+    return m_spki;
 }
 
 bool

@@ -97,8 +97,15 @@ class PublicKey : public SimpleRefCount<PublicKey>
     /// \return the key size in bits (modulus size for RSA, field size for EC)
     uint32_t GetBits() const;
 
-    /// \return the DER SubjectPublicKeyInfo
-    Bytes GetSubjectPublicKeyInfo() const;
+    /**
+     * \brief The DER SubjectPublicKeyInfo (RFC 5280 4.1.2.7).
+     *
+     * Encoded on the first call and kept: OpenSSL 3.0 encodes a provider key through an
+     * OSSL_ENCODER context it sets up anew each time (tens of microseconds), and IKE asks for
+     * the same trust anchor's encoding in every CERTREQ (RFC 7296 3.7).
+     * \return the encoding (empty if OpenSSL cannot encode the key)
+     */
+    const Bytes& GetSubjectPublicKeyInfo() const;
 
     /**
      * \brief Whether two keys are the same public key.
@@ -118,8 +125,10 @@ class PublicKey : public SimpleRefCount<PublicKey>
      */
     PublicKey(evp_pkey_st* pkey, KeyType type);
 
-    evp_pkey_st* m_pkey; //!< the OpenSSL key, owned
-    KeyType m_type;      //!< its type
+    evp_pkey_st* m_pkey;  //!< the OpenSSL key, owned
+    KeyType m_type;       //!< its type
+    mutable Bytes m_spki; //!< SubjectPublicKeyInfo, encoded on first use (the key is immutable)
+    mutable bool m_spkiSet{false}; //!< whether m_spki was encoded
 };
 
 /**

@@ -18,6 +18,7 @@
 #include "ns3/signer.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <openssl/x509.h>
 
@@ -126,6 +127,25 @@ TEST_F(CertificateTest, DerRoundTrip)
     trailing.push_back(0);
     EXPECT_EQ(Certificate::FromDer(trailing, decoded), CryptoStatus::INVALID_CERTIFICATE);
     EXPECT_EQ(Certificate::FromDer(ByteView(), decoded), CryptoStatus::INVALID_CERTIFICATE);
+}
+
+// RFC 5280 4.1: the TBSCertificate carries the subject's SubjectPublicKeyInfo verbatim, so the
+// key's own encoding (kept after the first call) must occur in the certificate's DER.
+TEST_F(CertificateTest, SubjectPublicKeyInfoIsTheOneInsideTheCertificate)
+{
+    for (const Ptr<Certificate>& cert : {m_node, m_root->GetCertificate()})
+    {
+        const Bytes spki = cert->GetPublicKey()->GetSubjectPublicKeyInfo();
+        ASSERT_GT(spki.size(), 2u);
+        EXPECT_EQ(spki[0], 0x30) << "a SEQUENCE";
+        const Bytes& der = cert->GetDer();
+        EXPECT_NE(std::search(der.begin(), der.end(), spki.begin(), spki.end()), der.end());
+        EXPECT_EQ(cert->GetPublicKey()->GetSubjectPublicKeyInfo(), spki) << "same on reuse";
+    }
+    EXPECT_EQ(m_nodeKey->GetPublicKey()->GetSubjectPublicKeyInfo(),
+              m_node->GetPublicKey()->GetSubjectPublicKeyInfo());
+    EXPECT_NE(m_root->GetCertificate()->GetPublicKey()->GetSubjectPublicKeyInfo(),
+              m_node->GetPublicKey()->GetSubjectPublicKeyInfo());
 }
 
 TEST_F(CertificateTest, ValidChainWithinValidity)

@@ -70,6 +70,32 @@ TEST(PrfTest, HmacRfc2202AndRfc4231)
     EXPECT_EQ(cases, 7 + 7 + 3 * 6);
 }
 
+// HMAC engines are copies of one unkeyed context per digest: engines alive at the same time
+// keep their own keys, whatever order they are made, used and destroyed in.
+TEST(PrfTest, HmacEnginesMadeFromOneTemplateKeepTheirOwnKeys)
+{
+    std::vector<test::VectorRecord> records = LoadVectors("crypto-hmac-rfc-4231-sha256.txt");
+    ASSERT_EQ(records.size(), 6u);
+    std::vector<std::unique_ptr<Prf>> prfs;
+    for (const auto& r : records)
+    {
+        prfs.push_back(Prf::Create(PrfId::HMAC_SHA2_256, r.Hex("Key")));
+        ASSERT_TRUE(prfs.back());
+    }
+    prfs[2].reset(); // a destroyed copy leaves the others intact
+    for (size_t i = records.size(); i-- > 0;)
+    {
+        if (!prfs[i])
+        {
+            continue;
+        }
+        Bytes out;
+        ASSERT_EQ(prfs[i]->Compute({records[i].Hex("Msg")}, &out), CryptoStatus::OK);
+        const std::string md = records[i].Get("MD");
+        EXPECT_EQ(ToHex(out).substr(0, md.size()), md) << "line " << records[i].line;
+    }
+}
+
 TEST(PrfTest, AesXcbcPrfRfc4434)
 {
     int cases = 0;
