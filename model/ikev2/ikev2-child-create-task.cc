@@ -104,16 +104,12 @@ Ikev2ChildCreateTask::ProcessResponse(const Ikev2Message& response)
     {
         if (error == Ikev2NotifyType::INVALID_KE_PAYLOAD && !m_retried)
         {
-            for (const auto* n : response.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+            const auto* n = response.FindNotify(Ikev2NotifyType::INVALID_KE_PAYLOAD);
+            if (n != nullptr && n->GetData().size() == 2)
             {
-                if (n->GetNotifyType() ==
-                        static_cast<uint16_t>(Ikev2NotifyType::INVALID_KE_PAYLOAD) &&
-                    n->GetData().size() == 2)
-                {
-                    m_retryGroup = static_cast<DhGroupId>(GetBigEndian16(n->GetData().data()));
-                    m_retried = true;
-                    return Ikev2TaskStatus::RETRY; // RFC 7296 1.3: a new exchange, the new group
-                }
+                m_retryGroup = static_cast<DhGroupId>(GetBigEndian16(n->GetData().data()));
+                m_retried = true;
+                return Ikev2TaskStatus::RETRY; // RFC 7296 1.3: a new exchange, the new group
             }
         }
         NS_LOG_INFO(GetName() << " failed: " << Ikev2NotifyTypeName(static_cast<uint16_t>(error)));
@@ -180,14 +176,7 @@ Ikev2ChildCreateTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& 
             std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::TEMPORARY_FAILURE));
         return;
     }
-    const Ikev2NotifyPayload* rekey = nullptr;
-    for (const auto* n : request.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
-    {
-        if (n->GetNotifyType() == static_cast<uint16_t>(Ikev2NotifyType::REKEY_SA))
-        {
-            rekey = n;
-        }
-    }
+    const Ikev2NotifyPayload* rekey = request.FindNotify(Ikev2NotifyType::REKEY_SA);
     if (rekey == nullptr)
     {
         m_child.ProcessRequest(request, response, nullptr, true);

@@ -51,19 +51,6 @@ GetSelectors(const Ikev2Message& msg,
     return true;
 }
 
-bool
-HasNotify(const Ikev2Message& msg, Ikev2NotifyType type)
-{
-    for (const auto* n : msg.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
-    {
-        if (n->GetNotifyType() == static_cast<uint16_t>(type))
-        {
-            return true;
-        }
-    }
-    return false;
-}
-
 void
 AddSelectors(Ikev2Message& msg,
              const std::vector<Ikev2TrafficSelector>& tsi,
@@ -170,13 +157,10 @@ Ikev2ChildNegotiator::ProcessResponse(const Ikev2Message& msg,
 {
     const Ikev2PeerConfig& peer = m_daemon.GetPeer(m_sa->peerIndex);
     const Ikev2ChildConfig& config = peer.children.at(m_childIndex);
-    for (const auto* n : msg.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    if (const auto* n = msg.FindErrorNotify())
     {
-        if (n->IsError())
-        {
-            *error = static_cast<Ikev2NotifyType>(n->GetNotifyType());
-            return 0;
-        }
+        *error = static_cast<Ikev2NotifyType>(n->GetNotifyType());
+        return 0;
     }
     const auto* saPayload = msg.Find<Ikev2SaPayload>(Ikev2PayloadType::SA);
     std::vector<Ikev2TrafficSelector> tsi;
@@ -204,7 +188,7 @@ Ikev2ChildNegotiator::ProcessResponse(const Ikev2Message& msg,
         *error = Ikev2NotifyType::TS_UNACCEPTABLE;
         return 0;
     }
-    const bool transport = HasNotify(msg, Ikev2NotifyType::USE_TRANSPORT_MODE);
+    const bool transport = msg.FindNotify(Ikev2NotifyType::USE_TRANSPORT_MODE) != nullptr;
     if (transport != (config.mode == IpsecMode::TRANSPORT))
     {
         *error = Ikev2NotifyType::NO_PROPOSAL_CHOSEN; // the peer will not use our mode
@@ -267,7 +251,7 @@ Ikev2ChildNegotiator::ProcessRequest(const Ikev2Message& request,
     {
         return fail(Ikev2NotifyType::INVALID_SYNTAX);
     }
-    const bool transport = HasNotify(request, Ikev2NotifyType::USE_TRANSPORT_MODE);
+    const bool transport = request.FindNotify(Ikev2NotifyType::USE_TRANSPORT_MODE) != nullptr;
 
     // Find the child config: the rekeyed pair's, or the first whose selectors and mode fit.
     Ikev2TsNarrowing::Narrowed narrowed;
@@ -285,7 +269,7 @@ Ikev2ChildNegotiator::ProcessRequest(const Ikev2Message& request,
             continue;
         }
         tsOk = true;
-        if (transport != (peer.children[i].mode == IpsecMode::TRANSPORT) && !transport)
+        if (!transport && peer.children[i].mode == IpsecMode::TRANSPORT)
         {
             continue; // RFC 7296 1.3.1: tunnel is the default, a transport config needs it asked
         }

@@ -2,6 +2,8 @@
 
 #include "ikev2-cookie-jar.h"
 
+#include "ikev2-spi.h"
+
 #include "ns3/message-digest.h"
 #include "ns3/network-byte-order.h"
 
@@ -25,12 +27,9 @@ Ikev2CookieJar::Compute(uint32_t version,
 {
     uint8_t versionOctets[4];
     PutBigEndian32(versionOctets, version);
-    uint8_t spiOctets[8];
-    PutBigEndian32(spiOctets, static_cast<uint32_t>(spiI >> 32));
-    PutBigEndian32(spiOctets + 4, static_cast<uint32_t>(spiI));
     const ByteView address(initiator.GetBytes(), initiator.GetBitLength() / 8);
     Bytes cookie(versionOctets, versionOctets + 4);
-    const Bytes hash = MessageDigest::Sha256({ni, address, ByteView(spiOctets, 8), secret});
+    const Bytes hash = MessageDigest::Sha256({ni, address, Ikev2IkeSpiOctets(spiI), secret});
     cookie.insert(cookie.end(), hash.begin(), hash.end());
     return cookie;
 }

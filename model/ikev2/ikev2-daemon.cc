@@ -8,6 +8,7 @@
 #include "ikev2-ike-rekey-task.h"
 #include "ikev2-informational-task.h"
 #include "ikev2-sk-codec.h"
+#include "ikev2-spi.h"
 
 #include "ns3/double.h"
 #include "ns3/ikev2-nonce-payload.h"
@@ -170,11 +171,7 @@ Ikev2Daemon::~Ikev2Daemon() = default;
 void
 Ikev2Daemon::DoDispose()
 {
-    for (auto& entry : m_sas)
-    {
-        entry.second->tasks->Clear();
-        entry.second->CancelTimers();
-    }
+    HaltSas();
     m_sas.clear();
     m_cookieEvent.Cancel();
     m_kernel = nullptr;
@@ -250,12 +247,7 @@ Ikev2Daemon::NewIkeSpi()
     uint64_t spi = 0;
     while (spi == 0 || m_sas.count(spi) != 0)
     {
-        const Bytes octets = m_rng->Generate(8);
-        spi = 0;
-        for (uint8_t b : octets)
-        {
-            spi = (spi << 8) | b;
-        }
+        spi = Ikev2IkeSpiValue(m_rng->Generate(8));
     }
     return spi;
 }
@@ -348,6 +340,16 @@ Ikev2Daemon::RotateCookieSecret()
 }
 
 void
+Ikev2Daemon::HaltSas()
+{
+    for (auto& entry : m_sas)
+    {
+        entry.second->tasks->Clear();
+        entry.second->CancelTimers();
+    }
+}
+
+void
 Ikev2Daemon::StopApplication()
 {
     m_cookieEvent.Cancel();
@@ -359,11 +361,7 @@ Ikev2Daemon::StopApplication()
             socket->Close();
         }
     }
-    for (auto& entry : m_sas)
-    {
-        entry.second->tasks->Clear();
-        entry.second->CancelTimers();
-    }
+    HaltSas();
 }
 
 // ------------------------------------------------------------------------------------------

@@ -265,6 +265,8 @@ class Ikev2Daemon : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /// Stop every IKE SA's exchanges and timers (application stop, dispose).
+    void HaltSas();
     /// Socket receive callback. \param socket the socket
     void HandleRead(Ptr<Socket> socket);
     /// One datagram. \param data octets (marker removed) \param from peer \param to local

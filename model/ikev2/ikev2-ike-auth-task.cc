@@ -43,20 +43,6 @@ MakeId(const IkeIdentity& identity, bool initiator)
                                             identity.GetData());
 }
 
-bool
-HasErrorNotify(const Ikev2Message& msg, Ikev2NotifyType* type)
-{
-    for (const auto* n : msg.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
-    {
-        if (n->IsError())
-        {
-            *type = static_cast<Ikev2NotifyType>(n->GetNotifyType());
-            return true;
-        }
-    }
-    return false;
-}
-
 Ikev2EndReason
 ReasonOf(Ikev2NotifyType type)
 {
@@ -207,11 +193,15 @@ Ikev2IkeAuthTask::VerifyPeerAuth(const Ikev2Message& msg, bool peerIsInitiator)
     }
     if (!Signer::IsSignatureMethod(static_cast<AuthMethod>(auth->GetMethod())))
     {
-        return Ikev2AuthData::VerifySharedKeyAuth(m_sa->transforms.prf,
-                                                  peer.localAuth.psk,
-                                                  octets,
-                                                  auth->GetData()) == CryptoStatus::OK &&
-               (m_sa->peerId = identity, true);
+        if (Ikev2AuthData::VerifySharedKeyAuth(m_sa->transforms.prf,
+                                               peer.localAuth.psk,
+                                               octets,
+                                               auth->GetData()) != CryptoStatus::OK)
+        {
+            return false;
+        }
+        m_sa->peerId = identity;
+        return true;
     }
     const auto certs = msg.FindAll<Ikev2CertPayload>(Ikev2PayloadType::CERT);
     if (certs.empty() || !peer.trust)
@@ -230,7 +220,14 @@ Ikev2IkeAuthTask::VerifyPeerAuth(const Ikev2Message& msg, bool peerIsInitiator)
         {
             return false;
         }
-        (i == 0 ? leaf : intermediates.emplace_back()) = cert;
+        if (i == 0)
+        {
+            leaf = cert;
+        }
+        else
+        {
+            intermediates.push_back(cert);
+        }
     }
     const CertificateValidation validation =
         peer.trust->ValidateFor(leaf, intermediates, identity, Simulator::Now());
@@ -270,11 +267,10 @@ Ikev2IkeAuthTask::BuildRequest(Ikev2Message& request)
 Ikev2TaskStatus
 Ikev2IkeAuthTask::ProcessResponse(const Ikev2Message& response)
 {
-    Ikev2NotifyType error{};
-    if (HasErrorNotify(response, &error) &&
-        response.Find<Ikev2AuthPayload>(Ikev2PayloadType::AUTH) == nullptr)
+    const Ikev2NotifyPayload* error = response.FindErrorNotify();
+    if (error != nullptr && response.Find<Ikev2AuthPayload>(Ikev2PayloadType::AUTH) == nullptr)
     {
-        m_daemon.EndIkeSa(*m_sa, ReasonOf(error));
+        m_daemon.EndIkeSa(*m_sa, ReasonOf(static_cast<Ikev2NotifyType>(error->GetNotifyType())));
         return Ikev2TaskStatus::FAILED;
     }
     if (!VerifyPeerAuth(response, false))
@@ -307,8 +303,7 @@ Ikev2IkeAuthTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& resp
     if (!VerifyPeerAuth(request, true) || !AddOwnAuth(response, false))
     {
         // RFC 7296 2.21.2: only the notify, then the IKE SA is gone
-        Ikev2Message failure;
-        response = std::move(failure);
+        response = Ikev2Message();
         response.AddEncryptedPayload(
             std::make_unique<Ikev2NotifyPayload>(Ikev2NotifyType::AUTHENTICATION_FAILED));
         m_authFailed = true;

@@ -6,6 +6,7 @@
 #include "ikev2-ike-auth-task.h"
 #include "ikev2-proposal-selector.h"
 #include "ikev2-sk-codec.h"
+#include "ikev2-spi.h"
 
 #include "ns3/ikev2-ke-payload.h"
 #include "ns3/ikev2-key-derivation.h"
@@ -37,19 +38,6 @@ UsesSignatures(const Ikev2PeerConfig& peer)
            Signer::IsSignatureMethod(peer.remoteAuth);
 }
 
-const Ikev2NotifyPayload*
-FindNotify(const Ikev2Message& msg, Ikev2NotifyType type)
-{
-    for (const auto* n : msg.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
-    {
-        if (n->GetNotifyType() == static_cast<uint16_t>(type))
-        {
-            return n;
-        }
-    }
-    return nullptr;
-}
-
 } // namespace
 
 Ikev2IkeInitTask::Ikev2IkeInitTask(Ikev2Daemon& daemon,
@@ -75,13 +63,9 @@ Ikev2IkeInitTask::GetName() const
 Bytes
 Ikev2IkeInitTask::NatHash(uint64_t spiI, uint64_t spiR, const IpAddress& address, uint16_t port)
 {
-    uint8_t spis[16];
-    PutBigEndian32(spis, static_cast<uint32_t>(spiI >> 32));
-    PutBigEndian32(spis + 4, static_cast<uint32_t>(spiI));
-    PutBigEndian32(spis + 8, static_cast<uint32_t>(spiR >> 32));
-    PutBigEndian32(spis + 12, static_cast<uint32_t>(spiR));
     const uint8_t portOctets[2] = {static_cast<uint8_t>(port >> 8), static_cast<uint8_t>(port)};
-    return MessageDigest::Sha1({ByteView(spis, 16),
+    return MessageDigest::Sha1({Ikev2IkeSpiOctets(spiI),
+                                Ikev2IkeSpiOctets(spiR),
                                 ByteView(address.GetBytes(), address.GetBitLength() / 8),
                                 ByteView(portOctets, 2)});
 }
@@ -125,8 +109,8 @@ void
 Ikev2IkeInitTask::ReadCapabilityNotifies(const Ikev2Message& msg)
 {
     const uint64_t spiR = msg.GetHeader().responderSpi;
-    const auto* source = FindNotify(msg, Ikev2NotifyType::NAT_DETECTION_SOURCE_IP);
-    const auto* destination = FindNotify(msg, Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP);
+    const auto* source = msg.FindNotify(Ikev2NotifyType::NAT_DETECTION_SOURCE_IP);
+    const auto* destination = msg.FindNotify(Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP);
     if (source != nullptr && destination != nullptr)
     {
         m_sa->natRemote =
@@ -139,10 +123,10 @@ Ikev2IkeInitTask::ReadCapabilityNotifies(const Ikev2Message& msg)
         m_sa->natLocal = true;
     }
     m_sa->peerFragmentation =
-        FindNotify(msg, Ikev2NotifyType::IKEV2_FRAGMENTATION_SUPPORTED) != nullptr &&
+        msg.FindNotify(Ikev2NotifyType::IKEV2_FRAGMENTATION_SUPPORTED) != nullptr &&
         m_daemon.GetPeer(m_sa->peerIndex).fragmentation;
     m_sa->peerHashes.clear();
-    if (const auto* hashes = FindNotify(msg, Ikev2NotifyType::SIGNATURE_HASH_ALGORITHMS))
+    if (const auto* hashes = msg.FindNotify(Ikev2NotifyType::SIGNATURE_HASH_ALGORITHMS))
     {
         const Bytes& data = hashes->GetData();
         for (size_t i = 0; i + 1 < data.size(); i += 2)
@@ -232,7 +216,7 @@ Ikev2TaskStatus
 Ikev2IkeInitTask::ProcessResponse(const Ikev2Message& response)
 {
     const Ikev2PeerConfig& peer = m_daemon.GetPeer(m_sa->peerIndex);
-    if (const auto* cookie = FindNotify(response, Ikev2NotifyType::COOKIE))
+    if (const auto* cookie = response.FindNotify(Ikev2NotifyType::COOKIE))
     {
         if (m_sa->cookie == cookie->GetData())
         {
@@ -242,7 +226,7 @@ Ikev2IkeInitTask::ProcessResponse(const Ikev2Message& response)
         m_sa->cookie = cookie->GetData();
         return Ikev2TaskStatus::RETRY;
     }
-    if (const auto* invalidKe = FindNotify(response, Ikev2NotifyType::INVALID_KE_PAYLOAD))
+    if (const auto* invalidKe = response.FindNotify(Ikev2NotifyType::INVALID_KE_PAYLOAD))
     {
         DhGroupId group = DhGroupId::NONE;
         if (m_invalidKeRetried || Ikev2ProposalSelector::AcceptInvalidKe(
@@ -258,17 +242,14 @@ Ikev2IkeInitTask::ProcessResponse(const Ikev2Message& response)
         m_group = group; // RFC 7296 1.2: retry with the group the responder asked for
         return Ikev2TaskStatus::RETRY;
     }
-    for (const auto* n : response.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    if (const auto* n = response.FindErrorNotify())
     {
-        if (n->IsError())
-        {
-            const bool noProposal =
-                n->GetNotifyType() == static_cast<uint16_t>(Ikev2NotifyType::NO_PROPOSAL_CHOSEN);
-            m_daemon.EndIkeSa(*m_sa,
-                              noProposal ? Ikev2EndReason::NO_PROPOSAL_CHOSEN
-                                         : Ikev2EndReason::PROTOCOL_ERROR);
-            return Ikev2TaskStatus::FAILED;
-        }
+        const bool noProposal =
+            n->GetNotifyType() == static_cast<uint16_t>(Ikev2NotifyType::NO_PROPOSAL_CHOSEN);
+        m_daemon.EndIkeSa(*m_sa,
+                          noProposal ? Ikev2EndReason::NO_PROPOSAL_CHOSEN
+                                     : Ikev2EndReason::PROTOCOL_ERROR);
+        return Ikev2TaskStatus::FAILED;
     }
     const auto* saPayload = response.Find<Ikev2SaPayload>(Ikev2PayloadType::SA);
     const auto* ke = response.Find<Ikev2KePayload>(Ikev2PayloadType::KE);

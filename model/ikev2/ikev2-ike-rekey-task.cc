@@ -90,12 +90,8 @@ Ikev2TaskStatus
 Ikev2IkeRekeyTask::ProcessResponse(const Ikev2Message& response)
 {
     const Ikev2PeerConfig& peer = m_daemon.GetPeer(m_sa->peerIndex);
-    for (const auto* n : response.FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    if (const auto* n = response.FindErrorNotify())
     {
-        if (!n->IsError())
-        {
-            continue;
-        }
         DhGroupId retry = DhGroupId::NONE;
         if (n->GetNotifyType() == static_cast<uint16_t>(Ikev2NotifyType::INVALID_KE_PAYLOAD) &&
             !m_retried &&
@@ -156,7 +152,7 @@ Ikev2IkeRekeyTask::ProcessRequest(const Ikev2Message& request, Ikev2Message& res
     };
     Ikev2Task* ours = m_sa->tasks->GetActive();
     if (m_sa->state != Ikev2IkeSaState::ESTABLISHED ||
-        (ours != nullptr && std::string(ours->GetName()) == "ike-rekey"))
+        dynamic_cast<Ikev2IkeRekeyTask*>(ours) != nullptr)
     {
         fail(Ikev2NotifyType::TEMPORARY_FAILURE); // RFC 7296 2.25: busy rekeying ourselves
         return;

@@ -149,6 +149,14 @@ Ikev2InformationalTask::ProcessRequest(const Ikev2Message& request, Ikev2Message
     }
 }
 
+Ikev2EndReason
+Ikev2InformationalTask::GetTimeoutReason() const
+{
+    // RFC 7296 2.4: an unanswered liveness check means the peer is gone
+    return m_kind == Kind::LIVENESS ? Ikev2EndReason::DEAD_PEER
+                                    : Ikev2EndReason::RETRANSMIT_TIMEOUT;
+}
+
 void
 Ikev2InformationalTask::AfterResponse()
 {

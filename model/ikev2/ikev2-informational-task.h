@@ -49,6 +49,7 @@ class Ikev2InformationalTask : public Ikev2Task
     Ikev2TaskStatus ProcessResponse(const Ikev2Message& response) override;
     void ProcessRequest(const Ikev2Message& request, Ikev2Message& response) override;
     void AfterResponse() override;
+    Ikev2EndReason GetTimeoutReason() const override;
 
   private:
     Kind m_kind;              //!< what to send

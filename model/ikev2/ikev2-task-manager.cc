@@ -9,7 +9,6 @@
 #include "ns3/simulator.h"
 
 #include <cmath>
-#include <string>
 
 namespace ns3
 {
@@ -113,12 +112,9 @@ Ikev2TaskManager::Retransmit()
         NS_LOG_INFO("IKE SA " << m_sa.GetName() << ": no response after " << m_retransmits
                               << " retransmissions");
         Ptr<Ikev2IkeSa> keep(&m_sa);
-        // RFC 7296 2.4: an unanswered liveness check means the peer is gone
-        const bool liveness = std::string(m_active->GetName()) == "ike-dpd";
+        const Ikev2EndReason reason = m_active->GetTimeoutReason();
         m_active.reset();
-        m_daemon.EndIkeSa(m_sa,
-                          liveness ? Ikev2EndReason::DEAD_PEER
-                                   : Ikev2EndReason::RETRANSMIT_TIMEOUT);
+        m_daemon.EndIkeSa(m_sa, reason);
         return;
     }
     ++m_retransmits;

@@ -30,6 +30,12 @@ Ikev2Task::ProcessRequest(const Ikev2Message& /* request */, Ikev2Message& /* re
 {
 }
 
+Ikev2EndReason
+Ikev2Task::GetTimeoutReason() const
+{
+    return Ikev2EndReason::RETRANSMIT_TIMEOUT;
+}
+
 void
 Ikev2Task::AfterResponse()
 {

@@ -77,6 +77,12 @@ class Ikev2Task
     virtual void ProcessRequest(const Ikev2Message& request, Ikev2Message& response);
 
     /**
+     * \brief Why the IKE SA ends when this task's request is never answered.
+     * \return RETRANSMIT_TIMEOUT (a liveness check says DEAD_PEER)
+     */
+    virtual Ikev2EndReason GetTimeoutReason() const;
+
+    /**
      * \brief Called after a responder task's response has been sent (e.g. to delete an IKE SA
      * whose authentication failed, once the notify is on its way).
      */

@@ -398,6 +398,32 @@ Ikev2Message::LocateEncrypted(ByteView message,
     return Ikev2ParseStatus::INVALID_VALUE;
 }
 
+const Ikev2NotifyPayload*
+Ikev2Message::FindNotify(Ikev2NotifyType type) const
+{
+    for (const auto* n : FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    {
+        if (n->GetNotifyType() == static_cast<uint16_t>(type))
+        {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
+const Ikev2NotifyPayload*
+Ikev2Message::FindErrorNotify() const
+{
+    for (const auto* n : FindAll<Ikev2NotifyPayload>(Ikev2PayloadType::NOTIFY))
+    {
+        if (n->IsError())
+        {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
 std::string
 Ikev2Message::ToString() const
 {

@@ -5,6 +5,7 @@
 
 #include "ikev2-encrypted-payload.h"
 #include "ikev2-header.h"
+#include "ikev2-notify-type.h"
 #include "ikev2-payload.h"
 
 #include <memory>
@@ -13,6 +14,8 @@
 
 namespace ns3
 {
+
+class Ikev2NotifyPayload;
 
 /**
  * \ingroup ipsec
@@ -157,6 +160,19 @@ class Ikev2Message
         }
         return found;
     }
+
+    /**
+     * \brief First Notify payload of a type, unencrypted then inner.
+     * \param type the Notify Message Type
+     * \return the payload or nullptr
+     */
+    const Ikev2NotifyPayload* FindNotify(Ikev2NotifyType type) const;
+
+    /**
+     * \brief First Notify payload whose type is an error (RFC 7296 3.10.1: below 16384).
+     * \return the payload or nullptr
+     */
+    const Ikev2NotifyPayload* FindErrorNotify() const;
 
     /**
      * \brief The inner payload chain to encrypt (before padding).
