@@ -426,8 +426,20 @@ TEST_F(Ikev2DaemonTest, GivesUpAfterTheLastRetransmission)
     Simulator::Run();
     EXPECT_EQ(logA.retransmits.size(), 5u);
     EXPECT_EQ(logA.LastEndReason(), Ikev2EndReason::RETRANSMIT_TIMEOUT);
-    // 4 s * (1 + 1.8 + 1.8^2 + 1.8^3 + 1.8^4 + 1.8^5) after the first send at 1 s
-    ASSERT_FALSE(logA.ikeSa.empty());
+    // strongSwan's schedule: given up 4 s * (1 + 1.8 + 1.8^2 + 1.8^3 + 1.8^4 + 1.8^5) =
+    // 165.06112 s after the first send at 1 s
+    ASSERT_FALSE(logA.ikeSaTimes.empty());
+    EXPECT_NEAR(logA.ikeSaTimes.back().GetSeconds(), 166.06112, 1e-6);
+    // retransmission n leaves 4 s * 1.8^(n-1) after the previous send
+    ASSERT_EQ(logA.retransmitTimes.size(), 5u);
+    double previous = 1.0;
+    double wait = 4.0;
+    for (const Time& at : logA.retransmitTimes)
+    {
+        EXPECT_NEAR(at.GetSeconds() - previous, wait, 1e-6);
+        previous = at.GetSeconds();
+        wait *= 1.8;
+    }
 }
 
 TEST_F(Ikev2DaemonTest, RetransmissionsOverALossyLinkStillEstablish)
@@ -849,7 +861,10 @@ TEST_F(Ikev2DaemonTest, TrapStartsOnTheFirstPacketAndQueuesIt)
     ASSERT_FALSE(logA.sent.empty());
     EXPECT_GE(logA.sent[0].spiI, 1u);
     EXPECT_EQ(logA.CountState(Ikev2IkeSaState::ESTABLISHED), 1u);
-    // nothing was negotiated before the traffic: the first IKE message left at 3 s
+    // nothing was negotiated before the traffic: the IKE SA was started by the first packet
+    ASSERT_FALSE(logA.ikeSaTimes.empty());
+    EXPECT_EQ(logA.ikeSa.front().state, Ikev2IkeSaState::CONNECTING);
+    EXPECT_EQ(logA.ikeSaTimes.front(), Seconds(3));
     EXPECT_EQ(sink.sizes.size(), 5u); // the packets that triggered it were queued, then sent
 }
 

@@ -26,7 +26,9 @@ struct DaemonLog
     std::vector<Ikev2MessageEvent> sent;        //!< MessageSent
     std::vector<Ikev2MessageEvent> received;    //!< MessageReceived
     std::vector<Ikev2MessageEvent> retransmits; //!< Retransmit
+    std::vector<Time> retransmitTimes;          //!< when each retransmission left
     std::vector<Ikev2IkeSaEvent> ikeSa;         //!< IkeSaState
+    std::vector<Time> ikeSaTimes;               //!< when each IkeSaState event came
     std::vector<Ikev2ChildSaEvent> childSa;     //!< ChildSa
     std::vector<std::string> drops;             //!< Drop
 
@@ -55,11 +57,13 @@ struct DaemonLog
     void Retx(const Ikev2MessageEvent& e)
     {
         retransmits.push_back(e);
+        retransmitTimes.push_back(Simulator::Now());
     }
 
     void Ike(const Ikev2IkeSaEvent& e)
     {
         ikeSa.push_back(e);
+        ikeSaTimes.push_back(Simulator::Now());
     }
 
     void Child(const Ikev2ChildSaEvent& e)

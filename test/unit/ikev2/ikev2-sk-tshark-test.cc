@@ -8,11 +8,11 @@
 
 #include "ikev2-sk-test-util.h"
 #include "simulation-test.h"
+#include "tshark-test-util.h"
 
 #include "ns3/ikev2-decryption-table.h"
 #include "ns3/pcap-file.h"
 
-#include <cstdio>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -22,84 +22,13 @@ namespace ns3
 namespace
 {
 
-constexpr uint32_t kLinkTypeRaw = 101; // LINKTYPE_RAW: packets start with the IPv4 header
-
-/// IPv4 + UDP 500 -> 500 around @p ike, from 10.0.0.@p src to 10.0.0.@p dst (UDP checksum 0).
-Bytes
-Ipv4Udp500(const Bytes& ike, uint8_t src, uint8_t dst)
-{
-    const size_t udpLength = 8 + ike.size();
-    const size_t totalLength = 20 + udpLength;
-    Bytes p = {0x45,
-               0,
-               static_cast<uint8_t>(totalLength >> 8),
-               static_cast<uint8_t>(totalLength),
-               0,
-               1,
-               0,
-               0,
-               64,
-               17,
-               0,
-               0,
-               10,
-               0,
-               0,
-               src,
-               10,
-               0,
-               0,
-               dst};
-    uint32_t sum = 0;
-    for (size_t i = 0; i < 20; i += 2)
-    {
-        sum += (p[i] << 8) | p[i + 1];
-    }
-    while (sum >> 16)
-    {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    p[10] = static_cast<uint8_t>(~sum >> 8);
-    p[11] = static_cast<uint8_t>(~sum);
-    const Bytes udp = {0x01,
-                       0xf4,
-                       0x01,
-                       0xf4,
-                       static_cast<uint8_t>(udpLength >> 8),
-                       static_cast<uint8_t>(udpLength),
-                       0,
-                       0};
-    p.insert(p.end(), udp.begin(), udp.end());
-    p.insert(p.end(), ike.begin(), ike.end());
-    return p;
-}
-
-std::string
-Shell(const std::string& command)
-{
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-    {
-        return out;
-    }
-    char buffer[4096];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
-    {
-        out.append(buffer, n);
-    }
-    pclose(pipe);
-    return out;
-}
-
 class SkTsharkTest : public SimulationTest
 {
   protected:
     void SetUp() override
     {
         SimulationTest::SetUp();
-        if (Shell("command -v tshark").empty())
+        if (ipsectest::Shell("command -v tshark").empty())
         {
             GTEST_SKIP() << "tshark not installed";
         }
@@ -147,7 +76,7 @@ class SkTsharkTest : public SimulationTest
             }
             for (const Bytes& d : out)
             {
-                m_frames.push_back(Ipv4Udp500(d, 1, 2));
+                m_frames.push_back(ipsectest::Ipv4Udp500(d, 1, 2));
             }
 
             Ikev2Message response = AuthRequest(1, 3000);
@@ -158,7 +87,7 @@ class SkTsharkTest : public SimulationTest
             m_reassembled.push_back(InnerChain(response).size() - 1);
             for (const Bytes& d : out)
             {
-                m_frames.push_back(Ipv4Udp500(d, 2, 1));
+                m_frames.push_back(ipsectest::Ipv4Udp500(d, 2, 1));
             }
         }
     }
@@ -172,7 +101,7 @@ class SkTsharkTest : public SimulationTest
         m_uat = base + ".uat";
         PcapFile pcap;
         pcap.Open(m_pcap, std::ios::out);
-        pcap.Init(kLinkTypeRaw);
+        pcap.Init(ipsectest::LINKTYPE_RAW);
         uint32_t second = 0;
         for (const Bytes& frame : m_frames)
         {
@@ -182,9 +111,9 @@ class SkTsharkTest : public SimulationTest
         std::ofstream uat(m_uat);
         m_table.WriteTsharkOptions(uat);
         uat.close();
-        return Shell(std::string("python3 ") + IPSEC_SOURCE_DIR +
-                     "/test/tools/tshark-ipsec-oracle.py " + m_pcap + " " + m_uat +
-                     " 2>&1; echo \"exit=$?\"");
+        return ipsectest::Shell(std::string("python3 ") + IPSEC_SOURCE_DIR +
+                                "/test/tools/tshark-ipsec-oracle.py " + m_pcap + " " + m_uat +
+                                " 2>&1; echo \"exit=$?\"");
     }
 
     void TearDown() override
@@ -227,7 +156,7 @@ TEST_F(SkTsharkTest, WiresharkDecryptsEverySkAndSkfPayload)
     // tshark reassembles each fragmented message from the SKF contents it decrypted
     // (RFC 7383 2.6) to exactly the inner payload chain that was split.
     const std::string verbose =
-        Shell("tshark -n -r " + m_pcap + TsharkOptions() + " -V 2>/dev/null");
+        ipsectest::Shell("tshark -n -r " + m_pcap + TsharkOptions() + " -V 2>/dev/null");
     std::vector<size_t> lengths;
     const std::string tag = "[Reassembled ISAKMP length: ";
     for (size_t at = verbose.find(tag); at != std::string::npos; at = verbose.find(tag, at + 1))

@@ -5,6 +5,7 @@
 // put it and report no malformed packet. Skipped when tshark is not installed.
 
 #include "ikev2-test-util.h"
+#include "tshark-test-util.h"
 
 #include "ns3/ikev2-auth-payload.h"
 #include "ns3/ikev2-cert-payload.h"
@@ -23,7 +24,6 @@
 #include "ns3/pcap-file.h"
 #include "ns3/transform-ids.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -31,58 +31,6 @@ namespace ns3
 {
 namespace
 {
-
-constexpr uint32_t kLinkTypeRaw = 101; // LINKTYPE_RAW: packets start with the IPv4 header
-
-/// IPv4 + UDP (500 -> 500) around @p ike; the UDP checksum is left 0 (allowed over IPv4).
-Bytes
-Ipv4Udp500(const Bytes& ike)
-{
-    const uint16_t udpLength = static_cast<uint16_t>(8 + ike.size());
-    const uint16_t totalLength = static_cast<uint16_t>(20 + udpLength);
-    Bytes p = {0x45,
-               0x00,
-               static_cast<uint8_t>(totalLength >> 8),
-               static_cast<uint8_t>(totalLength),
-               0x00,
-               0x01,
-               0x00,
-               0x00,
-               64,
-               17,
-               0,
-               0,
-               10,
-               0,
-               0,
-               1,
-               10,
-               0,
-               0,
-               2};
-    uint32_t sum = 0;
-    for (size_t i = 0; i < 20; i += 2)
-    {
-        sum += (p[i] << 8) | p[i + 1];
-    }
-    while (sum >> 16)
-    {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    p[10] = static_cast<uint8_t>(~sum >> 8);
-    p[11] = static_cast<uint8_t>(~sum);
-    const Bytes udp = {0x01,
-                       0xf4,
-                       0x01,
-                       0xf4,
-                       static_cast<uint8_t>(udpLength >> 8),
-                       static_cast<uint8_t>(udpLength),
-                       0,
-                       0};
-    p.insert(p.end(), udp.begin(), udp.end());
-    p.insert(p.end(), ike.begin(), ike.end());
-    return p;
-}
 
 /// One message carrying every payload type that travels in clear, so that tshark checks
 /// each layout; not a valid exchange (the rule table would reject it), only valid encodings.
@@ -156,28 +104,9 @@ EveryClearPayload()
     return msg.Serialize();
 }
 
-std::string
-Shell(const std::string& command)
-{
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-    {
-        return out;
-    }
-    char buffer[4096];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
-    {
-        out.append(buffer, n);
-    }
-    pclose(pipe);
-    return out;
-}
-
 TEST(Ikev2TsharkTest, WiresharkDissectsOurEncodingsWithoutComplaint)
 {
-    if (Shell("command -v tshark").empty())
+    if (ipsectest::Shell("command -v tshark").empty())
     {
         GTEST_SKIP() << "tshark not installed";
     }
@@ -191,22 +120,22 @@ TEST(Ikev2TsharkTest, WiresharkDissectsOurEncodingsWithoutComplaint)
     {
         PcapFile pcap;
         pcap.Open(path, std::ios::out);
-        pcap.Init(kLinkTypeRaw);
+        pcap.Init(ipsectest::LINKTYPE_RAW);
         uint32_t second = 0;
         for (const Bytes& ike : messages)
         {
             // Round-trip through our parser first: what tshark sees is our re-encoding.
             Ikev2Message msg;
             ASSERT_EQ(Ikev2Message::Parse(ike, msg), Ikev2ParseStatus::OK);
-            const Bytes packet = Ipv4Udp500(msg.Serialize());
+            const Bytes packet = ipsectest::Ipv4Udp500(msg.Serialize());
             pcap.Write(++second, 0, packet.data(), static_cast<uint32_t>(packet.size()));
         }
         pcap.Close();
     }
-    const std::string fields =
-        Shell("tshark -n -r " + path +
-              " -T fields -E separator='|' -E occurrence=a -e frame.number -e isakmp.exchangetype"
-              " -e isakmp.nextpayload -e _ws.malformed -e _ws.expert.severity 2>/dev/null");
+    const std::string fields = ipsectest::Shell(
+        "tshark -n -r " + path +
+        " -T fields -E separator='|' -E occurrence=a -e frame.number -e isakmp.exchangetype"
+        " -e isakmp.nextpayload -e _ws.malformed -e _ws.expert.severity 2>/dev/null");
     std::istringstream lines(fields);
     std::string line;
     std::vector<std::string> rows;
@@ -225,7 +154,7 @@ TEST(Ikev2TsharkTest, WiresharkDissectsOurEncodingsWithoutComplaint)
 
     // Field-level checks on frame 1 from the full dissection.
     const std::string verbose =
-        Shell("tshark -n -r " + path + " -Y frame.number==1 -V 2>/dev/null");
+        ipsectest::Shell("tshark -n -r " + path + " -Y frame.number==1 -V 2>/dev/null");
     for (const char* expected : {"Key Length: 256",
                                  "Transform ID (ENCR): AES-GCM with a 16 octet ICV (20)",
                                  "Extended Sequence Numbers",
